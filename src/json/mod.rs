@@ -1,0 +1,14 @@
+//! Reading JSON while keeping the place of every value: spans, lines and columns, JSON Pointers.
+
+mod parse;
+mod pointer;
+mod position;
+mod value;
+
+pub use parse::{JsonProblem, ParseOptions, Parsed, parse};
+pub use pointer::{Pointer, pointer_at};
+pub use position::LineIndex;
+pub use value::{Member, Node, Span, Value};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,11 @@
+//! Read, validate and explain public OCPI Locations and Tariffs (2.1.1, 2.2.1, 2.3.0).
+//!
+//! The flow of data is one direction: bytes → [`json`] (a tree with positions) → the spec walk in
+//! [`validate`] (tables from [`spec`], diagnostics and lenient values) → the version-neutral
+//! [`model`]. See `ARCHITECTURE.md`.
+
+pub mod diagnostic;
+pub mod json;
+// pub mod spec;
+
+pub use diagnostic::{Code, Diagnostic, Severity, Summary};

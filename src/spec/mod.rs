@@ -1,0 +1,104 @@
+//! What the OCPI specification defines, as data: one table per object per version, the enums,
+//! and the code lists (countries, currencies, languages) that fields refer to.
+
+pub mod codes;
+pub mod table;
+pub mod v2_1_1;
+pub mod v2_2_1;
+pub mod v2_3_0;
+
+use serde::Serialize;
+pub use table::{Card, EnumSpec, FieldSpec, Format, ObjectSpec, Type};
+
+/// An OCPI version this crate reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Version {
+    #[serde(rename = "2.1.1")]
+    V2_1_1,
+    #[serde(rename = "2.2.1")]
+    V2_2_1,
+    #[serde(rename = "2.3.0")]
+    V2_3_0,
+}
+
+impl Version {
+    pub const ALL: [Version; 3] = [Version::V2_1_1, Version::V2_2_1, Version::V2_3_0];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Version::V2_1_1 => "2.1.1",
+            Version::V2_2_1 => "2.2.1",
+            Version::V2_3_0 => "2.3.0",
+        }
+    }
+
+    /// Reads a version label. `2.2` (withdrawn) is read as 2.2.1, `2.1` as 2.1.1.
+    pub fn from_label(label: &str) -> Option<Version> {
+        match label.trim().trim_start_matches(['v', 'V']) {
+            "2.1.1" | "2.1" => Some(Version::V2_1_1),
+            "2.2.1" | "2.2" => Some(Version::V2_2_1),
+            "2.3.0" | "2.3" => Some(Version::V2_3_0),
+            _ => None,
+        }
+    }
+
+    /// The tables of this version.
+    pub fn spec(self) -> &'static VersionSpec {
+        match self {
+            Version::V2_1_1 => &v2_1_1::SPEC,
+            Version::V2_2_1 => &v2_2_1::SPEC,
+            Version::V2_3_0 => &v2_3_0::SPEC,
+        }
+    }
+}
+
+impl std::fmt::Display for Version {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Everything the walker needs to know about one version.
+#[derive(Debug)]
+pub struct VersionSpec {
+    pub version: Version,
+    /// Where the version's text lives, used as the prefix of every `spec` reference.
+    pub spec_ref: &'static str,
+    pub location: &'static ObjectSpec,
+    pub evse: &'static ObjectSpec,
+    pub connector: &'static ObjectSpec,
+    pub tariff: &'static ObjectSpec,
+    pub hours: &'static ObjectSpec,
+    pub energy_mix: &'static ObjectSpec,
+    pub display_text: &'static ObjectSpec,
+    /// `Version` object of the versions endpoint.
+    pub version_info: &'static ObjectSpec,
+    /// `VersionDetails` object of the version details endpoint.
+    pub version_details: &'static ObjectSpec,
+    /// `string` is printable ASCII only (2.1.1) rather than printable UTF-8 (2.2+).
+    pub ascii_strings: bool,
+    /// DateTime may carry fractional seconds (2.2+).
+    pub datetime_fractions: bool,
+    /// Allowed number of decimals in coordinates (2.1.1: exactly 6; 2.2+: 5 to 7).
+    pub coordinate_decimals: (u8, u8),
+    /// Field names that real feeds use for a field of this version, with the field they mean.
+    pub aliases: &'static [Alias],
+}
+
+/// A field name that is not the spec's, but unambiguously means one of its fields.
+#[derive(Debug)]
+pub struct Alias {
+    /// Object the alias occurs in (`ObjectSpec::name`).
+    pub object: &'static str,
+    pub alias: &'static str,
+    pub field: &'static str,
+    pub kind: AliasKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AliasKind {
+    /// The field's name in another OCPI version (`voltage` in 2.2.1 means `max_voltage`).
+    OtherVersion,
+    /// A common misspelling or abbreviation (`floor` for `floor_level`, `lat` for `latitude`).
+    NearMiss,
+}
