@@ -6,6 +6,7 @@
 
 pub mod diagnostic;
 pub mod json;
-// pub mod spec;
+pub mod spec;
+pub mod validate;
 
 pub use diagnostic::{Code, Diagnostic, Severity, Summary};

@@ -102,3 +102,28 @@ pub enum AliasKind {
     /// A common misspelling or abbreviation (`floor` for `floor_level`, `lat` for `latitude`).
     NearMiss,
 }
+
+impl VersionSpec {
+    /// Every object table of this version.
+    pub fn objects(&self) -> &'static [&'static ObjectSpec] {
+        match self.version {
+            Version::V2_1_1 => v2_1_1::OBJECTS,
+            Version::V2_2_1 => v2_2_1::OBJECTS,
+            Version::V2_3_0 => v2_3_0::OBJECTS,
+        }
+    }
+
+    /// The object table called `name` (`"EnergyMix"`, `"EVSE"`, ...).
+    pub fn object(&self, name: &str) -> Option<&'static ObjectSpec> {
+        self.objects().iter().copied().find(|o| o.name == name)
+    }
+
+    /// Every enum of this version.
+    pub fn enums(&self) -> &'static [&'static EnumSpec] {
+        match self.version {
+            Version::V2_1_1 => v2_1_1::ENUMS,
+            Version::V2_2_1 => v2_2_1::ENUMS,
+            Version::V2_3_0 => v2_3_0::ENUMS,
+        }
+    }
+}
