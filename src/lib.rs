@@ -6,6 +6,7 @@
 
 pub mod diagnostic;
 pub mod json;
+pub mod model;
 pub mod spec;
 pub mod validate;
 

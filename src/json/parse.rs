@@ -267,32 +267,22 @@ impl<'a> Parser<'a> {
         let b = self.bytes;
         let content_start = self.pos;
         // Fast path: no escapes and no control characters.
-        loop {
-            match memchr::memchr3(b'"', b'\\', b'\n', &b[self.pos..]) {
-                Some(i) => {
-                    let at = self.pos + i;
-                    match b[at] {
-                        b'"' => {
-                            let raw = &b[content_start..at];
-                            if raw.iter().any(|&c| c < 0x20) {
-                                self.pos = content_start;
-                                return self.string_slow(start);
-                            }
-                            self.pos = at + 1;
-                            return self.utf8(raw, Span::new(start, at + 1));
-                        }
-                        _ => {
-                            self.pos = content_start;
-                            return self.string_slow(start);
-                        }
-                    }
+        match memchr::memchr3(b'"', b'\\', b'\n', &b[self.pos..]) {
+            Some(i) if b[self.pos + i] == b'"' => {
+                let at = self.pos + i;
+                let raw = &b[content_start..at];
+                if raw.iter().any(|&c| c < 0x20) {
+                    return self.string_slow(start);
                 }
-                None => {
-                    self.pos = b.len();
-                    self.fatal(Code::JsonSyntax, start, "a string is never closed (missing \")".into());
-                    let raw = &b[content_start..];
-                    return self.utf8(raw, Span::new(start, b.len()));
-                }
+                self.pos = at + 1;
+                self.utf8(raw, Span::new(start, at + 1))
+            }
+            Some(_) => self.string_slow(start),
+            None => {
+                self.pos = b.len();
+                self.fatal(Code::JsonSyntax, start, "a string is never closed (missing \")".into());
+                let raw = &b[content_start..];
+                self.utf8(raw, Span::new(start, b.len()))
             }
         }
     }

@@ -29,6 +29,30 @@ impl LineIndex {
         (line as u32 + 1, column as u32 + 1)
     }
 
+    /// Line and column of many offsets at once, in one pass over the text: a minified feed is a
+    /// single line, and counting characters from the line start for each place would be quadratic.
+    pub fn line_columns(&self, text: &[u8], offsets: &[u32]) -> Vec<(u32, u32)> {
+        let mut order: Vec<usize> = (0..offsets.len()).collect();
+        order.sort_unstable_by_key(|&i| offsets[i]);
+        let mut out = vec![(0, 0); offsets.len()];
+        // (offset, line, column) of the previous place, to count on from it.
+        let mut last: Option<(u32, u32, u32)> = None;
+        for i in order {
+            let offset = offsets[i].min(text.len() as u32);
+            let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
+            let result = match last {
+                Some((prev, prev_line, prev_col)) if prev_line as usize == line + 1 && prev <= offset => {
+                    let chars = text[prev as usize..offset as usize].iter().filter(|&&b| (b & 0xC0) != 0x80).count();
+                    (line as u32 + 1, prev_col + chars as u32)
+                }
+                _ => self.line_column(text, offset),
+            };
+            last = Some((offset, result.0, result.1));
+            out[i] = result;
+        }
+        out
+    }
+
     /// The text of 1-based line `line`, without its line break.
     pub fn line_text<'t>(&self, text: &'t [u8], line: u32) -> &'t [u8] {
         let Some(&start) = self.line_starts.get(line as usize - 1) else { return b"" };
@@ -56,6 +80,8 @@ mod tests {
         let pos2 = text[pos + 1..].windows(2).position(|w| w == b": ").unwrap() + pos + 1;
         assert_eq!(idx.line_column(text, pos2 as u32), (3, 6));
         assert_eq!(idx.line_text(text, 2), b"  \"a\": 1,");
+        let many = idx.line_columns(text, &[pos2 as u32, 0, 5, pos2 as u32 + 1]);
+        assert_eq!(many, vec![(3, 6), (1, 1), (2, 3), (3, 7)]);
     }
 
     #[test]

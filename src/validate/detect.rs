@@ -55,9 +55,7 @@ pub fn detect_kind(items: &[&Node<'_>]) -> Option<Kind> {
 
 fn item_kind(node: &Node<'_>) -> Option<Kind> {
     let has = |k: &str| node.get(k).is_some();
-    if node.as_object().is_none() {
-        return None;
-    }
+    node.as_object()?;
     if has("endpoints") && has("version") {
         return Some(Kind::VersionDetails);
     }

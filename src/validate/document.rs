@@ -42,8 +42,17 @@ impl Options {
 /// Validates several files as one feed: each file alone, then ids and tariff references across
 /// all of them.
 pub fn validate_files<'a>(files: &[(&str, &'a [u8])], options: &Options) -> Vec<FileReport<'a>> {
+    validate_files_with(files, |_| options.clone())
+}
+
+/// Like [`validate_files`], with options chosen per file (for example a version label taken from
+/// each file's name).
+pub fn validate_files_with<'a>(
+    files: &[(&str, &'a [u8])],
+    options_for: impl Fn(&str) -> Options,
+) -> Vec<FileReport<'a>> {
     let mut reports: Vec<FileReport<'a>> =
-        files.iter().map(|(path, bytes)| validate_one(path, bytes, options)).collect();
+        files.iter().map(|(path, bytes)| validate_one(path, bytes, &options_for(path))).collect();
     rules::check_feed(&mut reports);
     for (report, (_, bytes)) in reports.iter_mut().zip(files) {
         report.finish(bytes);
@@ -112,6 +121,9 @@ fn validate_one<'a>(path: &str, bytes: &'a [u8], options: &Options) -> FileRepor
             format!("forced by the caller; the shape looks like {} ({})", detection.version, detection.reason)
         }
         Some(_) => format!("forced by the caller; the shape agrees ({})", detection.reason),
+        None if version != detection.version => {
+            format!("labelled {version}, which the shape fits: {}", detection.reason)
+        }
         None => detection.reason.clone(),
     };
 
@@ -177,10 +189,19 @@ fn resolve_version(
         labels.extend(items.iter().filter_map(|i| i.get("version").and_then(Node::as_str)).map(str::to_string));
     }
     let shape = detection.version;
-    let chosen = options.version.unwrap_or(shape);
+    // A 2.2.1 shape is a valid 2.3.0 document that uses no 2.3.0 field: the label decides then.
+    let compatible = |label: Version| label == shape || (label == Version::V2_3_0 && shape == Version::V2_2_1);
+    let labelled = labels.iter().find_map(|l| Version::from_label(l));
+    let chosen = match (options.version, labelled) {
+        (Some(forced), _) => forced,
+        (None, Some(label)) if compatible(label) && matches!(kind, Kind::Location | Kind::Tariff) => label,
+        _ => shape,
+    };
     let place = Span::new(0, 0);
     for label in &labels {
         match Version::from_label(label) {
+            // A details document of 2.0 or 2.1 is valid content of the versions module.
+            None if kind == Kind::VersionDetails && matches!(label.trim(), "2.0" | "2.1") => {}
             None => cx.report(
                 Code::VersionUnsupported,
                 place,
@@ -201,7 +222,7 @@ fn resolve_version(
                         format!("the data is labelled {trimmed}, a withdrawn version; read as {v}"),
                     );
                 }
-                if v != shape && kind != Kind::VersionDetails && kind != Kind::Versions {
+                if !compatible(v) && kind != Kind::VersionDetails && kind != Kind::Versions {
                     cx.report(
                         Code::VersionShapeMismatch,
                         place,
@@ -216,8 +237,22 @@ fn resolve_version(
             }
         }
     }
+    if !detection.minority.is_empty() && chosen == shape {
+        let mut fields: Vec<String> = detection.minority.iter().map(|(v, f)| format!("`{f}` ({v})")).collect();
+        fields.dedup();
+        cx.report(
+            Code::VersionShapeMismatch,
+            place,
+            String::new(),
+            "",
+            format!(
+                "the data mixes fields of another version into its {shape} shape: {}; each is read as its {shape} equivalent where one exists",
+                fields.join(", ")
+            ),
+        );
+    }
     if let Some(forced) = options.version
-        && forced != shape
+        && !compatible(forced)
         && labels.is_empty()
         && matches!(kind, Kind::Location | Kind::Tariff)
     {

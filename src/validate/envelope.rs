@@ -217,10 +217,9 @@ fn status_meaning(code: i64) -> &'static str {
         3001 => "unable to use the client's API",
         3002 => "unsupported version",
         3003 => "no matching endpoints",
+        2005..=2999 => "client error",
+        3004..=3999 => "server error",
         4000..=4999 => "hub error",
-        2000..=2999 => "client error",
-        3000..=3999 => "server error",
         _ => "not an OCPI status code",
     }
 }
-

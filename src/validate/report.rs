@@ -69,9 +69,10 @@ impl FileReport<'_> {
     /// Puts diagnostics in document order, fills in lines and columns, and counts clean items.
     pub fn finish(&mut self, text: &[u8]) {
         let index = self.line_index.get_or_insert_with(|| LineIndex::new(text));
-        for d in &mut self.diagnostics {
+        let offsets: Vec<u32> = self.diagnostics.iter().map(|d| d.span.start).collect();
+        let places = index.line_columns(text, &offsets);
+        for (d, (line, column)) in self.diagnostics.iter_mut().zip(places) {
             if d.line == 0 {
-                let (line, column) = index.line_column(text, d.span.start);
                 d.line = line;
                 d.column = column;
             }
@@ -90,7 +91,10 @@ impl FileReport<'_> {
             self.diagnostics.iter().filter(|d| d.severity == Severity::Error).map(|d| d.pointer.as_str()).collect();
         error_pointers.sort_unstable();
         for item in &mut self.read {
-            item.has_errors = error_pointers.iter().any(|p| is_within(p, &item.pointer));
+            // Sorted, the pointers inside an item follow the item's own pointer directly
+            // (`/data/3`, `/data/3/...` sort before `/data/30`).
+            let first = error_pointers.partition_point(|p| *p < item.pointer.as_str());
+            item.has_errors = error_pointers.get(first).is_some_and(|p| is_within(p, &item.pointer));
         }
         self.items_ok = self.read.iter().filter(|i| !i.has_errors).count();
     }

@@ -638,8 +638,14 @@ impl<'a, 'd> Walker<'a, 'd> {
             return None;
         };
         if !value.fract().is_zero() {
-            self.report(Code::IntInvalid, node.span, section, format!("`{name}` must be a whole number, not {text}; dropped"));
-            return None;
+            let whole = value.round().normalize().to_string();
+            self.report(
+                Code::FieldCoerced,
+                node.span,
+                section,
+                format!("`{name}` must be a whole number, not {text}; read as {whole}"),
+            );
+            return Some(Node { value: Value::Number(Cow::Owned(whole)), ..node });
         }
         let normal = value.trunc().normalize().to_string();
         if let Some(d) = digits

@@ -1,0 +1,40 @@
+//! Any bytes through the whole pipeline: JSON reader, detection, spec walk, rules, model, and the
+//! JSON report. The first byte chooses options so that forced versions, kinds and comments are
+//! fuzzed too.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use ocpi_open_data::spec::Version;
+use ocpi_open_data::validate::{self, Kind, Options};
+
+fuzz_target!(|data: &[u8]| {
+    let (choice, input) = match data.split_first() {
+        Some((c, rest)) => (*c, rest),
+        None => (0, data),
+    };
+    let options = Options {
+        allow_comments: choice & 1 != 0,
+        version: match (choice >> 1) & 3 {
+            1 => Some(Version::V2_1_1),
+            2 => Some(Version::V2_2_1),
+            3 => Some(Version::V2_3_0),
+            _ => None,
+        },
+        kind: match (choice >> 3) & 3 {
+            1 => Some(Kind::Location),
+            2 => Some(Kind::Tariff),
+            _ => None,
+        },
+        label: if choice & 0x20 != 0 { Some("2.2".into()) } else { None },
+        ..Options::default()
+    };
+    let reports = validate::validate_files(&[("fuzz.json", input), ("fuzz2.json", input)], &options);
+    for report in &reports {
+        for d in &report.diagnostics {
+            assert!(d.line >= 1 || d.span.start == 0, "a diagnostic without a place: {d:?}");
+        }
+        let _ = serde_json::to_string(report);
+    }
+    let feed = ocpi_open_data::model::build_feed(&reports);
+    let _ = serde_json::to_string(&feed);
+});

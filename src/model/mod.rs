@@ -1,0 +1,121 @@
+//! The version-neutral model: Locations, EVSEs, Connectors and Tariffs as the views, the pricing
+//! engine and the map use them, whatever OCPI version the data came in.
+//!
+//! Built from the lenient values of the spec walk ([`crate::validate::Item`]), never from raw
+//! JSON, so every typed field has been checked against the data's version. Conversion never
+//! panics and never fails as a whole: a missing required value reads as a documented default
+//! (`""`, `None`, `EvseStatus::Unknown`, ...), and `source.has_errors` says whether the
+//! validator found anything wrong in the object.
+//!
+//! Version differences are normalised:
+//! - 2.1.1 `Location.type` (LocationType) → `parking_type` (OTHER / UNKNOWN → `None`);
+//! - 2.1.1 `Connector.voltage` / `amperage` → `max_voltage` / `max_amperage`; `tariff_id` →
+//!   `tariff_ids`;
+//! - 2.1.1 `EnvironmentalImpact.source` → `category`;
+//! - 2.2.1 `Price {excl_vat, incl_vat}` and 2.3.0 `PriceLimit {before_taxes, after_taxes}` →
+//!   [`PriceLimit`];
+//! - `tax_included`: 2.3.0's value; `No` for 2.1.1 and 2.2.1, whose prices exclude VAT;
+//! - `publish`: `true` for 2.1.1, which has no such field.
+//!
+//! Money (prices, VAT, price limits) and tariff restriction amounts (kWh, kW, A) are
+//! `rust_decimal::Decimal`, written to JSON as strings with the data's digits. Timestamps are
+//! `jiff::Timestamp`, written as RFC 3339 strings in UTC.
+//!
+//! Members that are not fields of an object's table in the data's version are kept in the
+//! object's `extra`, as they were. Two exceptions: the German calibration-law extension
+//! (`energy_meter`, `transparency_software`, `calibration_info_url`) is read into a typed
+//! `calibration` on Location, EVSE and Connector, wherever it occurs; and `publish_allowed_to`
+//! (token uids and card numbers: personal data) is never kept, in any version, at any depth of
+//! `extra`; only `Location::restricted_visibility` says it was there.
+
+mod enums;
+mod evse;
+mod hours;
+mod location;
+mod read;
+mod ser;
+mod tariff;
+
+#[cfg(test)]
+mod tests;
+
+pub use enums::{
+    ConnectorFormat, DayOfWeek, DimensionType, EvseStatus, PowerType, ReservationRestriction,
+    TariffType, TaxIncluded,
+};
+pub use evse::{CalibrationLaw, Connector, Evse, StatusSchedule};
+pub use hours::{ExceptionalPeriod, Hours, RegularHours};
+pub use location::{
+    AdditionalGeoLocation, BusinessDetails, Coordinates, DisplayText, EnergyMix, EnergySource,
+    EnvironmentalImpact, EvseParking, Extra, Image, Location, Parking,
+};
+pub use tariff::{PriceComponent, PriceLimit, Restrictions, Tariff, TariffElement};
+
+use crate::spec::Version;
+use crate::validate::{FileReport, Item, Kind};
+use serde::{Deserialize, Serialize};
+
+/// Everything read from a feed: its locations and its tariffs, in file and document order.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Feed {
+    pub locations: Vec<Location>,
+    pub tariffs: Vec<Tariff>,
+}
+
+impl Feed {
+    /// The tariff with this id (the first one, if several share it).
+    pub fn tariff(&self, id: &str) -> Option<&Tariff> {
+        self.tariffs.iter().find(|t| t.id == id)
+    }
+}
+
+/// Where a top-level object was read from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    /// The file (or URL, or `-`) as the caller named it.
+    pub file: String,
+    /// JSON Pointer of the object in the file, e.g. `/data/3`.
+    pub pointer: String,
+    /// The OCPI version the object was read as.
+    #[serde(with = "ser::version")]
+    pub version: Version,
+    /// Whether the validator reported an error inside the object.
+    pub has_errors: bool,
+}
+
+impl Source {
+    fn of(item: &Item<'_>, version: Version) -> Source {
+        Source {
+            file: String::new(),
+            pointer: item.pointer.clone(),
+            version,
+            has_errors: item.has_errors,
+        }
+    }
+}
+
+/// Converts the items of validated files: locations from reports of kind Location, tariffs from
+/// reports of kind Tariff, each read with its report's version. Other reports (versions, version
+/// details, unrecognised documents) contribute nothing.
+pub fn build_feed(reports: &[FileReport<'_>]) -> Feed {
+    let mut feed = Feed::default();
+    for report in reports {
+        let (Some(kind), Some(version)) = (report.kind, report.version) else {
+            continue;
+        };
+        match kind {
+            Kind::Location => feed.locations.extend(report.read.iter().map(|item| {
+                let mut location = Location::from_item(item, version);
+                location.source.file.clone_from(&report.path);
+                location
+            })),
+            Kind::Tariff => feed.tariffs.extend(report.read.iter().map(|item| {
+                let mut tariff = Tariff::from_item(item, version);
+                tariff.source.file.clone_from(&report.path);
+                tariff
+            })),
+            Kind::Versions | Kind::VersionDetails => {}
+        }
+    }
+    feed
+}
