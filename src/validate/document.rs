@@ -102,6 +102,10 @@ fn validate_one<'a>(path: &str, bytes: &'a [u8], options: &Options) -> FileRepor
     let candidates: Vec<&Node> = unwrapped.items.iter().map(|(n, _)| n).collect();
     let kind = options.kind.or_else(|| detect::detect_kind(&candidates));
     let Some(kind) = kind else {
+        if parsed.stopped {
+            // The syntax error already says why nothing could be recognised.
+            return report;
+        }
         cx.report(
             Code::DocumentUnrecognized,
             Span::new(0, 0),
@@ -253,7 +257,6 @@ fn resolve_version(
     }
     if let Some(forced) = options.version
         && !compatible(forced)
-        && labels.is_empty()
         && matches!(kind, Kind::Location | Kind::Tariff)
     {
         cx.report(
