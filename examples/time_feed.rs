@@ -1,7 +1,7 @@
 fn main() {
     let n: usize = std::env::args().nth(1).and_then(|s| s.parse().ok()).unwrap_or(2000);
     let t = std::time::Instant::now();
-    let opts = ocpi_feed_gen::FeedOptions { locations: n, seed: 7, version: ocpi_feed_gen::GenVersion::Mixed, deviation_rate: 0.05 };
+    let opts = ocpi_feed_gen::FeedOptions { locations: n, seed: 7, version: ocpi_feed_gen::GenVersion::V221, deviation_rate: 0.05 };
     let bytes = ocpi_feed_gen::generate_json(&opts).locations_envelope.into_bytes();
     eprintln!("generated {} bytes in {:?}", bytes.len(), t.elapsed());
     let t = std::time::Instant::now();

@@ -44,7 +44,7 @@ fn invalid_utf8_is_reported_at_its_place() {
 fn deep_nesting_is_an_error() {
     let text = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
     let found = codes(text.as_bytes());
-    assert_eq!(found[0], (Code::JsonTooDeep, 1, 129));
+    assert!(found.contains(&(Code::JsonTooDeep, 1, 129)), "{found:?}");
 }
 
 #[test]

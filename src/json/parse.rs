@@ -65,7 +65,17 @@ pub fn parse(input: &[u8], options: ParseOptions) -> Parsed<'_> {
         };
     }
     let start = if input.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
-    let mut p = Parser { bytes: input, pos: start, options, problems: Vec::new(), stopped: false, depth: 0 };
+    let mut p = Parser {
+        bytes: input,
+        pos: start,
+        options,
+        problems: Vec::new(),
+        stopped: false,
+        depth: 0,
+        input_is_utf8: std::str::from_utf8(input).is_ok(),
+        items: Vec::new(),
+        members: Vec::new(),
+    };
     p.skip_ws();
     if p.pos >= input.len() {
         p.fatal(Code::JsonSyntax, p.pos, "the input is empty; expected a JSON value".into());
@@ -99,6 +109,14 @@ struct Parser<'a> {
     /// Set by the first fatal error; from then on every level returns what it has.
     stopped: bool,
     depth: usize,
+    /// The whole input is valid UTF-8, checked once: string slices between quotes need no
+    /// further check then.
+    input_is_utf8: bool,
+    /// Scratch stacks shared by all open arrays and objects: each container collects its
+    /// children here and moves them into one exactly sized `Vec` when it closes, so that a feed of
+    /// millions of values does not pay for repeated growth of small vectors.
+    items: Vec<Node<'a>>,
+    members: Vec<Member<'a>>,
 }
 
 impl<'a> Parser<'a> {
@@ -255,8 +273,8 @@ impl<'a> Parser<'a> {
             }
         }
         self.pos = i;
-        // The bytes are ASCII digits and signs, checked above.
-        let text = std::str::from_utf8(&b[start..i]).unwrap_or("0");
+        // SAFETY: the bytes are ASCII digits, signs, `.`, `e` and `E`, checked above.
+        let text = unsafe { std::str::from_utf8_unchecked(&b[start..i]) };
         Node::new(Span::new(start, i), Value::Number(Cow::Borrowed(text)))
     }
 
@@ -288,6 +306,11 @@ impl<'a> Parser<'a> {
     }
 
     fn utf8(&mut self, raw: &'a [u8], span: Span) -> Cow<'a, str> {
+        if self.input_is_utf8 {
+            // SAFETY: the whole input was checked to be UTF-8, and `raw` lies between two ASCII
+            // quotes (or a quote and the end), which are never inside a multi-byte sequence.
+            return Cow::Borrowed(unsafe { std::str::from_utf8_unchecked(raw) });
+        }
         match std::str::from_utf8(raw) {
             Ok(s) => Cow::Borrowed(s),
             Err(e) => {
@@ -448,22 +471,21 @@ impl<'a> Parser<'a> {
             return Node { span: Span::new(start, start + 1), value: Value::Array(Vec::new()), complete: false };
         }
         self.pos += 1;
-        let mut items = Vec::new();
+        let base = self.items.len();
         self.skip_ws();
+        let mut complete = false;
         if self.peek() == Some(b']') {
             self.pos += 1;
-            self.depth -= 1;
-            return Node::new(Span::new(start, self.pos), Value::Array(items));
+            complete = true;
         }
-        while !self.stopped {
+        while !complete && !self.stopped {
             self.skip_ws();
             if self.stopped {
                 break;
             }
             let item = self.value();
-            let item_complete = item.complete;
-            if item_complete || item.span.end > item.span.start {
-                items.push(item);
+            if item.complete || item.span.end > item.span.start {
+                self.items.push(item);
             }
             if self.stopped {
                 break;
@@ -477,20 +499,19 @@ impl<'a> Parser<'a> {
                     if self.peek() == Some(b']') {
                         self.trailing_comma(comma);
                         self.pos += 1;
-                        self.depth -= 1;
-                        return Node::new(Span::new(start, self.pos), Value::Array(items));
+                        complete = true;
                     }
                 }
                 Some(b']') => {
                     self.pos += 1;
-                    self.depth -= 1;
-                    return Node::new(Span::new(start, self.pos), Value::Array(items));
+                    complete = true;
                 }
                 _ => self.unexpected("`,` or `]` in an array"),
             }
         }
         self.depth -= 1;
-        Node { span: Span::new(start, self.pos), value: Value::Array(items), complete: false }
+        let items: Vec<Node<'a>> = self.items.drain(base..).collect();
+        Node { span: Span::new(start, self.pos), value: Value::Array(items), complete }
     }
 
     fn trailing_comma(&mut self, at: usize) {
@@ -510,15 +531,15 @@ impl<'a> Parser<'a> {
             return Node { span: Span::new(start, start + 1), value: Value::Object(Vec::new()), complete: false };
         }
         self.pos += 1;
-        let mut members: Vec<Member<'a>> = Vec::new();
-        let mut index: Option<HashMap<Cow<'a, str>, usize>> = None;
+        let base = self.members.len();
+        let mut keys = KeySet::default();
         self.skip_ws();
+        let mut complete = false;
         if self.peek() == Some(b'}') {
             self.pos += 1;
-            self.depth -= 1;
-            return Node::new(Span::new(start, self.pos), Value::Object(members));
+            complete = true;
         }
-        while !self.stopped {
+        while !complete && !self.stopped {
             self.skip_ws();
             if self.stopped {
                 break;
@@ -547,7 +568,7 @@ impl<'a> Parser<'a> {
             if !node.complete && node.span.end == node.span.start {
                 break;
             }
-            self.insert(&mut members, &mut index, Member { key, key_span, node });
+            self.insert(base, &mut keys, Member { key, key_span, node });
             if self.stopped {
                 break;
             }
@@ -560,34 +581,25 @@ impl<'a> Parser<'a> {
                     if self.peek() == Some(b'}') {
                         self.trailing_comma(comma);
                         self.pos += 1;
-                        self.depth -= 1;
-                        return Node::new(Span::new(start, self.pos), Value::Object(members));
+                        complete = true;
                     }
                 }
                 Some(b'}') => {
                     self.pos += 1;
-                    self.depth -= 1;
-                    return Node::new(Span::new(start, self.pos), Value::Object(members));
+                    complete = true;
                 }
                 _ => self.unexpected("`,` or `}` in an object"),
             }
         }
         self.depth -= 1;
-        Node { span: Span::new(start, self.pos), value: Value::Object(members), complete: false }
+        let members: Vec<Member<'a>> = self.members.drain(base..).collect();
+        Node { span: Span::new(start, self.pos), value: Value::Object(members), complete }
     }
 
-    /// Adds a member, reporting and replacing an earlier one of the same name.
-    fn insert(
-        &mut self,
-        members: &mut Vec<Member<'a>>,
-        index: &mut Option<HashMap<Cow<'a, str>, usize>>,
-        member: Member<'a>,
-    ) {
-        const INDEX_FROM: usize = 24;
-        let existing = match index {
-            Some(map) => map.get(&member.key).copied(),
-            None => members.iter().position(|m| m.key == member.key),
-        };
+    /// Adds a member to the object whose members start at `base` of the scratch stack, reporting
+    /// and replacing an earlier one of the same name.
+    fn insert(&mut self, base: usize, keys: &mut KeySet<'a>, member: Member<'a>) {
+        let existing = keys.find(&member.key, &self.members[base..]);
         if let Some(i) = existing {
             self.problem(
                 Code::JsonDuplicateKey,
@@ -597,15 +609,63 @@ impl<'a> Parser<'a> {
                     member.key
                 ),
             );
-            members[i] = member;
+            self.members[base + i] = member;
             return;
         }
-        if let Some(map) = index {
-            map.insert(member.key.clone(), members.len());
+        keys.add(&member.key, self.members.len() - base, &self.members[base..]);
+        self.members.push(member);
+    }
+}
+
+/// Finds earlier keys of one object. Small objects (all of OCPI's) are scanned only when a
+/// 64-bit filter of key hashes says a key may be present; past 24 keys a hash map takes over, so
+/// that an object of a million keys stays linear.
+#[derive(Default)]
+struct KeySet<'a> {
+    filter: u64,
+    count: usize,
+    index: Option<HashMap<Cow<'a, str>, usize>>,
+}
+
+impl<'a> KeySet<'a> {
+    const INDEX_FROM: usize = 24;
+
+    fn bit(key: &str) -> u64 {
+        let b = key.as_bytes();
+        let h = (b.len() as u64)
+            .wrapping_mul(31)
+            .wrapping_add(b.first().copied().unwrap_or(0) as u64)
+            .wrapping_mul(31)
+            .wrapping_add(b.last().copied().unwrap_or(0) as u64)
+            .wrapping_mul(31)
+            .wrapping_add(b.get(b.len() / 2).copied().unwrap_or(0) as u64);
+        1 << (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
+    }
+
+    fn find(&self, key: &str, members: &[Member<'a>]) -> Option<usize> {
+        if let Some(map) = &self.index {
+            return map.get(key).copied();
         }
-        members.push(member);
-        if index.is_none() && members.len() >= INDEX_FROM {
-            *index = Some(members.iter().enumerate().map(|(i, m)| (m.key.clone(), i)).collect());
+        if self.filter & Self::bit(key) == 0 {
+            return None;
+        }
+        members.iter().position(|m| m.key == key)
+    }
+
+    /// Records `key` at `position`; `earlier` are the members before it.
+    fn add(&mut self, key: &Cow<'a, str>, position: usize, earlier: &[Member<'a>]) {
+        self.count += 1;
+        match &mut self.index {
+            Some(map) => {
+                map.insert(key.clone(), position);
+            }
+            None if self.count >= Self::INDEX_FROM => {
+                let mut map: HashMap<Cow<'a, str>, usize> =
+                    earlier.iter().enumerate().map(|(i, m)| (m.key.clone(), i)).collect();
+                map.insert(key.clone(), position);
+                self.index = Some(map);
+            }
+            None => self.filter |= Self::bit(key),
         }
     }
 }

@@ -58,15 +58,16 @@ impl<'a, 'd> Walker<'a, 'd> {
     pub fn object(&mut self, node: Node<'a>, spec: &'static ObjectSpec) -> Node<'a> {
         let span = node.span;
         let complete = node.complete;
-        let Value::Object(members) = node.value else {
+        let Value::Object(mut members) = node.value else {
             return node;
         };
-        let mut out: Vec<Member<'a>> = Vec::with_capacity(members.len());
+        // The members are rewritten in place: kept ones move to the front, dropped ones vanish.
+        let mut kept = 0;
         let mut seen: u64 = 0; // bit i: field i of the table is present
-        for member in members {
-            let Member { key, key_span, node } = member;
-            let resolved = self.resolve_key(&key, key_span, spec, &out);
-            match resolved {
+        for read in 0..members.len() {
+            let Member { key, key_span, node } = std::mem::replace(&mut members[read], placeholder());
+            let resolved = self.resolve_key(&key, key_span, spec, &members[..kept]);
+            let member = match resolved {
                 Resolved::Field(index, name) => {
                     let field = &spec.fields[index];
                     self.pointer.push_key(name.clone());
@@ -75,13 +76,16 @@ impl<'a, 'd> Walker<'a, 'd> {
                     if index < 64 {
                         seen |= 1 << index;
                     }
-                    if let Some(value) = value {
-                        out.push(Member { key: name, key_span, node: value });
-                    }
+                    value.map(|value| Member { key: name, key_span, node: value })
                 }
-                Resolved::Unknown => out.push(Member { key, key_span, node }),
+                Resolved::Unknown => Some(Member { key, key_span, node }),
+            };
+            if let Some(member) = member {
+                members[kept] = member;
+                kept += 1;
             }
         }
+        members.truncate(kept);
         if !self.partial && complete {
             for (index, field) in spec.fields.iter().enumerate() {
                 let present = index < 64 && seen & (1 << index) != 0;
@@ -105,7 +109,7 @@ impl<'a, 'd> Walker<'a, 'd> {
                 }
             }
         }
-        Node { span, complete, value: Value::Object(out) }
+        Node { span, complete, value: Value::Object(members) }
     }
 
     fn resolve_key(
@@ -709,6 +713,11 @@ impl<'a, 'd> Walker<'a, 'd> {
         }
         Some(node)
     }
+}
+
+/// A member that costs nothing to create, to move real members out of a vector.
+fn placeholder<'a>() -> Member<'a> {
+    Member { key: Cow::Borrowed(""), key_span: Span::default(), node: Node::new(Span::default(), Value::Null) }
 }
 
 enum Resolved<'a> {
