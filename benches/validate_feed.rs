@@ -36,7 +36,8 @@ unsafe impl GlobalAlloc for CountingAllocator {
         let p = unsafe { System.realloc(ptr, layout, new_size) };
         if !p.is_null() {
             if new_size > layout.size() {
-                let now = LIVE.fetch_add(new_size - layout.size(), Ordering::Relaxed) + new_size - layout.size();
+                let now = LIVE.fetch_add(new_size - layout.size(), Ordering::Relaxed) + new_size
+                    - layout.size();
                 PEAK.fetch_max(now, Ordering::Relaxed);
             } else {
                 LIVE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
@@ -50,11 +51,27 @@ unsafe impl GlobalAlloc for CountingAllocator {
 static ALLOCATOR: CountingAllocator = CountingAllocator;
 
 fn feeds() -> Vec<(&'static str, Vec<u8>)> {
-    let deviating = FeedOptions { locations: 20_000, seed: 7, version: GenVersion::V221, deviation_rate: 0.05 };
-    let clean = FeedOptions { locations: 20_000, seed: 7, version: GenVersion::V230, deviation_rate: 0.0 };
+    let deviating = FeedOptions {
+        locations: 20_000,
+        seed: 7,
+        version: GenVersion::V221,
+        deviation_rate: 0.05,
+    };
+    let clean = FeedOptions {
+        locations: 20_000,
+        seed: 7,
+        version: GenVersion::V230,
+        deviation_rate: 0.0,
+    };
     vec![
-        ("2.2.1-5pct-deviations", generate_json(&deviating).locations_envelope.into_bytes()),
-        ("2.3.0-clean", generate_json(&clean).locations_envelope.into_bytes()),
+        (
+            "2.2.1-5pct-deviations",
+            generate_json(&deviating).locations_envelope.into_bytes(),
+        ),
+        (
+            "2.3.0-clean",
+            generate_json(&clean).locations_envelope.into_bytes(),
+        ),
     ]
 }
 
@@ -78,7 +95,8 @@ fn bench(c: &mut Criterion) {
             let feed = build_feed(std::slice::from_ref(&r));
             (r, feed)
         });
-        let serde_memory = peak_during(|| serde_json::from_slice::<serde_json::Value>(&bytes).unwrap());
+        let serde_memory =
+            peak_during(|| serde_json::from_slice::<serde_json::Value>(&bytes).unwrap());
         println!(
             "feed {name}: {} bytes, {} locations, {} diagnostics ({errors} errors); peak memory validate+normalize {:.2}x input, serde_json::Value {:.2}x input",
             bytes.len(),

@@ -7,9 +7,20 @@ fn main() {
             ..Default::default()
         };
         let r = ocpi_open_data::validate::validate_document(&path, &bytes, &opts);
-        println!("== {} kind={:?} version={:?} items={} ok={} ({})", path, r.kind, r.version, r.items, r.items_ok, r.version_reason);
+        println!(
+            "== {} kind={:?} version={:?} items={} ok={} ({})",
+            path, r.kind, r.version, r.items, r.items_ok, r.version_reason
+        );
         for d in &r.diagnostics {
-            println!("  {}:{} {} {} {} — {}", d.line, d.column, d.severity.as_str(), d.code, d.pointer, d.message);
+            println!(
+                "  {}:{} {} {} {} — {}",
+                d.line,
+                d.column,
+                d.severity.as_str(),
+                d.code,
+                d.pointer,
+                d.message
+            );
         }
     }
 }

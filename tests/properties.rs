@@ -9,11 +9,31 @@ const BASE: &[&str] = &[
     include_str!("../../shared/fixtures/ocpi-spec-examples/2.1.1/location_example.json"),
     include_str!("../../shared/fixtures/ocpi-spec-examples/2.3.0/location_example.json"),
     include_str!("../../shared/fixtures/ocpi-spec-examples/2.2.1/tariff_4_complex.json"),
-    include_str!("../../shared/fixtures/ocpi-spec-examples/2.3.0/tariff_6_025kwh_start_max_price.json"),
+    include_str!(
+        "../../shared/fixtures/ocpi-spec-examples/2.3.0/tariff_6_025kwh_start_max_price.json"
+    ),
     include_str!("../../shared/fixtures/real-world-samples/ocpi_2_2_locations-zepto.json"),
 ];
 
-const TOKENS: &[&str] = &["null", "[]", "{}", "\"\"", "-1", "1e999", "\"x\"", ",", ":", "[", "{", "\"", "\\", "true", "\u{0}", "\u{FEFF}", "0.12345678901234567890"];
+const TOKENS: &[&str] = &[
+    "null",
+    "[]",
+    "{}",
+    "\"\"",
+    "-1",
+    "1e999",
+    "\"x\"",
+    ",",
+    ":",
+    "[",
+    "{",
+    "\"",
+    "\\",
+    "true",
+    "\u{0}",
+    "\u{FEFF}",
+    "0.12345678901234567890",
+];
 
 #[derive(Debug, Clone)]
 enum Mutation {

@@ -4,7 +4,10 @@
 use ocpi_open_data::model::build_feed;
 use ocpi_open_data::validate::{self, FileReport, Options};
 
-const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/real-world-samples");
+const ROOT: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/fixtures/real-world-samples"
+);
 
 fn read(name: &str) -> (Vec<u8>, String) {
     let path = format!("{ROOT}/{name}");
@@ -12,16 +15,26 @@ fn read(name: &str) -> (Vec<u8>, String) {
 }
 
 fn validate<'a>(path: &str, bytes: &'a [u8]) -> FileReport<'a> {
-    let options = Options { label: validate::label_from_path(path), ..Options::default() };
+    let options = Options {
+        label: validate::label_from_path(path),
+        ..Options::default()
+    };
     validate::validate_document(path, bytes, &options)
 }
 
 fn has(report: &FileReport, code: &str, pointer: &str, line: u32) -> bool {
-    report.diagnostics.iter().any(|d| d.code.as_str() == code && d.pointer == pointer && d.line == line)
+    report
+        .diagnostics
+        .iter()
+        .any(|d| d.code.as_str() == code && d.pointer == pointer && d.line == line)
 }
 
 fn count(report: &FileReport, code: &str) -> usize {
-    report.diagnostics.iter().filter(|d| d.code.as_str() == code).count()
+    report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.as_str() == code)
+        .count()
 }
 
 #[test]
@@ -33,10 +46,25 @@ fn zepto_a_2_1_1_shape_under_a_2_2_address() {
     assert!(has(&report, "version-withdrawn", "", 1));
     assert!(has(&report, "version-shape-mismatch", "", 1));
     assert!(has(&report, "wrapper-non-standard", "", 1));
-    assert!(has(&report, "field-other-version", "/0/evses/0/connectors/0/voltage", 31));
-    assert!(has(&report, "field-other-version", "/0/evses/0/connectors/0/amperage", 32));
+    assert!(has(
+        &report,
+        "field-other-version",
+        "/0/evses/0/connectors/0/voltage",
+        31
+    ));
+    assert!(has(
+        &report,
+        "field-other-version",
+        "/0/evses/0/connectors/0/amperage",
+        32
+    ));
     assert!(has(&report, "field-missing", "/0/evses/0/last_updated", 21));
-    assert!(has(&report, "field-coerced", "/5/evses/0/connectors/0/max_amperage", 315));
+    assert!(has(
+        &report,
+        "field-coerced",
+        "/5/evses/0/connectors/0/max_amperage",
+        315
+    ));
     // Every connector carries the 2.1.1 names: each one is reported.
     let connectors = bytes.windows(9).filter(|w| w == b"\"voltage\"").count();
     assert_eq!(count(&report, "field-other-version"), connectors * 2);
@@ -52,8 +80,18 @@ fn electric_era_coordinates_with_too_many_decimals() {
     let report = validate(&path, &bytes);
     assert_eq!(report.items, 3);
     assert_eq!(report.items_ok, 3);
-    assert!(has(&report, "coordinate-format", "/data/0/evses/0/coordinates/latitude", 61));
-    assert!(has(&report, "coordinate-format", "/data/0/evses/0/coordinates/longitude", 62));
+    assert!(has(
+        &report,
+        "coordinate-format",
+        "/data/0/evses/0/coordinates/latitude",
+        61
+    ));
+    assert!(has(
+        &report,
+        "coordinate-format",
+        "/data/0/evses/0/coordinates/longitude",
+        62
+    ));
     assert_eq!(count(&report, "coordinate-format"), 16);
     assert_eq!(build_feed(std::slice::from_ref(&report)).locations.len(), 3);
 }
@@ -84,7 +122,10 @@ fn ocpi_like_sample_with_lat_lon_keys() {
     let first = &feed.locations[0];
     assert_eq!(first.id, "DE*EBW*E800282");
     assert_eq!(first.country, "DEU");
-    let coordinates = first.coordinates.as_ref().expect("lat/lon read as coordinates");
+    let coordinates = first
+        .coordinates
+        .as_ref()
+        .expect("lat/lon read as coordinates");
     assert!((coordinates.lat - 48.599106).abs() < 1e-9);
     // EVSEs without uid take their evse_id.
     assert_eq!(first.evses[0].uid, "DE*EBW*E800282*1");

@@ -25,7 +25,11 @@ pub struct ParseOptions {
 
 impl Default for ParseOptions {
     fn default() -> Self {
-        ParseOptions { allow_comments: false, max_depth: 128, max_bytes: 1 << 30 }
+        ParseOptions {
+            allow_comments: false,
+            max_depth: 128,
+            max_bytes: 1 << 30,
+        }
     }
 }
 
@@ -64,7 +68,11 @@ pub fn parse(input: &[u8], options: ParseOptions) -> Parsed<'_> {
             stopped: true,
         };
     }
-    let start = if input.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+    let start = if input.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
     let mut p = Parser {
         bytes: input,
         pos: start,
@@ -78,8 +86,16 @@ pub fn parse(input: &[u8], options: ParseOptions) -> Parsed<'_> {
     };
     p.skip_ws();
     if p.pos >= input.len() {
-        p.fatal(Code::JsonSyntax, p.pos, "the input is empty; expected a JSON value".into());
-        return Parsed { root: None, problems: p.problems, stopped: true };
+        p.fatal(
+            Code::JsonSyntax,
+            p.pos,
+            "the input is empty; expected a JSON value".into(),
+        );
+        return Parsed {
+            root: None,
+            problems: p.problems,
+            stopped: true,
+        };
     }
     let root = p.value();
     if !p.stopped {
@@ -93,12 +109,19 @@ pub fn parse(input: &[u8], options: ParseOptions) -> Parsed<'_> {
             );
         }
     }
-    let root = if matches!(root.value, Value::Null) && !root.complete && root.span.start == root.span.end {
+    let root = if matches!(root.value, Value::Null)
+        && !root.complete
+        && root.span.start == root.span.end
+    {
         None
     } else {
         Some(root)
     };
-    Parsed { root, problems: p.problems, stopped: p.stopped }
+    Parsed {
+        root,
+        problems: p.problems,
+        stopped: p.stopped,
+    }
 }
 
 struct Parser<'a> {
@@ -124,12 +147,20 @@ impl<'a> Parser<'a> {
         if !self.stopped {
             self.stopped = true;
             let end = (at + 1).min(self.bytes.len()).max(at);
-            self.problems.push(JsonProblem { code, message, span: Span::new(at, end) });
+            self.problems.push(JsonProblem {
+                code,
+                message,
+                span: Span::new(at, end),
+            });
         }
     }
 
     fn problem(&mut self, code: Code, span: Span, message: String) {
-        self.problems.push(JsonProblem { code, message, span });
+        self.problems.push(JsonProblem {
+            code,
+            message,
+            span,
+        });
     }
 
     fn peek(&self) -> Option<u8> {
@@ -167,7 +198,11 @@ impl<'a> Parser<'a> {
             match memchr::memmem::find(&self.bytes[self.pos + 2..], b"*/") {
                 Some(i) => self.pos += 2 + i + 2,
                 None => {
-                    self.fatal(Code::JsonSyntax, start, "a /* comment is never closed".into());
+                    self.fatal(
+                        Code::JsonSyntax,
+                        start,
+                        "a /* comment is never closed".into(),
+                    );
                     return false;
                 }
             }
@@ -184,7 +219,10 @@ impl<'a> Parser<'a> {
         let at = self.pos;
         let message = match self.bytes.get(at) {
             None => format!("the input ends too early; expected {expected}"),
-            Some(&b) => format!("unexpected {}; expected {expected}", describe_byte(self.bytes, at, b)),
+            Some(&b) => format!(
+                "unexpected {}; expected {expected}",
+                describe_byte(self.bytes, at, b)
+            ),
         };
         self.fatal(Code::JsonSyntax, at, message);
     }
@@ -196,7 +234,11 @@ impl<'a> Parser<'a> {
             Some(b'[') => self.array(),
             Some(b'"') => {
                 let value = self.string();
-                Node { span: Span::new(start, self.pos), complete: !self.stopped, value: Value::String(value) }
+                Node {
+                    span: Span::new(start, self.pos),
+                    complete: !self.stopped,
+                    value: Value::String(value),
+                }
             }
             Some(b'-' | b'0'..=b'9') => self.number(),
             Some(b't') => self.literal(b"true", Value::Bool(true)),
@@ -204,7 +246,11 @@ impl<'a> Parser<'a> {
             Some(b'n') => self.literal(b"null", Value::Null),
             _ => {
                 self.unexpected("a value (object, array, string, number, true, false or null)");
-                Node { span: Span::new(start, start), value: Value::Null, complete: false }
+                Node {
+                    span: Span::new(start, start),
+                    value: Value::Null,
+                    complete: false,
+                }
             }
         }
     }
@@ -216,7 +262,11 @@ impl<'a> Parser<'a> {
             Node::new(Span::new(start, self.pos), value)
         } else {
             self.unexpected("a value (object, array, string, number, true, false or null)");
-            Node { span: Span::new(start, start), value: Value::Null, complete: false }
+            Node {
+                span: Span::new(start, start),
+                value: Value::Null,
+                complete: false,
+            }
         }
     }
 
@@ -232,8 +282,16 @@ impl<'a> Parser<'a> {
                 i += 1;
                 if matches!(b.get(i), Some(b'0'..=b'9')) {
                     self.pos = i;
-                    self.fatal(Code::JsonSyntax, i, "a number may not have leading zeros".into());
-                    return Node { span: Span::new(start, i), value: Value::Null, complete: false };
+                    self.fatal(
+                        Code::JsonSyntax,
+                        i,
+                        "a number may not have leading zeros".into(),
+                    );
+                    return Node {
+                        span: Span::new(start, i),
+                        value: Value::Null,
+                        complete: false,
+                    };
                 }
             }
             Some(b'1'..=b'9') => {
@@ -244,7 +302,11 @@ impl<'a> Parser<'a> {
             _ => {
                 self.pos = i;
                 self.unexpected("a digit");
-                return Node { span: Span::new(start, i), value: Value::Null, complete: false };
+                return Node {
+                    span: Span::new(start, i),
+                    value: Value::Null,
+                    complete: false,
+                };
             }
         }
         if b.get(i) == Some(&b'.') {
@@ -252,7 +314,11 @@ impl<'a> Parser<'a> {
             if !matches!(b.get(i), Some(b'0'..=b'9')) {
                 self.pos = i;
                 self.unexpected("a digit after the decimal point");
-                return Node { span: Span::new(start, i), value: Value::Null, complete: false };
+                return Node {
+                    span: Span::new(start, i),
+                    value: Value::Null,
+                    complete: false,
+                };
             }
             while matches!(b.get(i), Some(b'0'..=b'9')) {
                 i += 1;
@@ -266,7 +332,11 @@ impl<'a> Parser<'a> {
             if !matches!(b.get(i), Some(b'0'..=b'9')) {
                 self.pos = i;
                 self.unexpected("a digit in the exponent");
-                return Node { span: Span::new(start, i), value: Value::Null, complete: false };
+                return Node {
+                    span: Span::new(start, i),
+                    value: Value::Null,
+                    complete: false,
+                };
             }
             while matches!(b.get(i), Some(b'0'..=b'9')) {
                 i += 1;
@@ -298,7 +368,11 @@ impl<'a> Parser<'a> {
             Some(_) => self.string_slow(start),
             None => {
                 self.pos = b.len();
-                self.fatal(Code::JsonSyntax, start, "a string is never closed (missing \")".into());
+                self.fatal(
+                    Code::JsonSyntax,
+                    start,
+                    "a string is never closed (missing \")".into(),
+                );
                 let raw = &b[content_start..];
                 self.utf8(raw, Span::new(start, b.len()))
             }
@@ -333,7 +407,11 @@ impl<'a> Parser<'a> {
         let mut reported_control = false;
         loop {
             let Some(&c) = b.get(self.pos) else {
-                self.fatal(Code::JsonSyntax, start, "a string is never closed (missing \")".into());
+                self.fatal(
+                    Code::JsonSyntax,
+                    start,
+                    "a string is never closed (missing \")".into(),
+                );
                 break;
             };
             match c {
@@ -345,7 +423,11 @@ impl<'a> Parser<'a> {
                     let esc_at = self.pos;
                     self.pos += 1;
                     let Some(&e) = b.get(self.pos) else {
-                        self.fatal(Code::JsonSyntax, esc_at, "the input ends inside an escape sequence".into());
+                        self.fatal(
+                            Code::JsonSyntax,
+                            esc_at,
+                            "the input ends inside an escape sequence".into(),
+                        );
                         break;
                     };
                     self.pos += 1;
@@ -359,7 +441,9 @@ impl<'a> Parser<'a> {
                         b'r' => out.push(b'\r'),
                         b't' => out.push(b'\t'),
                         b'u' => {
-                            let Some(ch) = self.unicode_escape(esc_at) else { break };
+                            let Some(ch) = self.unicode_escape(esc_at) else {
+                                break;
+                            };
                             let mut buf = [0u8; 4];
                             out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
                         }
@@ -367,7 +451,10 @@ impl<'a> Parser<'a> {
                             self.fatal(
                                 Code::JsonSyntax,
                                 esc_at,
-                                format!("unknown escape sequence \\{}", describe_byte(b, esc_at + 1, e)),
+                                format!(
+                                    "unknown escape sequence \\{}",
+                                    describe_byte(b, esc_at + 1, e)
+                                ),
                             );
                             break;
                         }
@@ -408,14 +495,20 @@ impl<'a> Parser<'a> {
 
     fn hex4(&mut self, esc_at: usize) -> Option<u32> {
         let digits = self.bytes.get(self.pos..self.pos + 4);
-        let value = digits.and_then(|d| std::str::from_utf8(d).ok()).and_then(|s| u32::from_str_radix(s, 16).ok());
+        let value = digits
+            .and_then(|d| std::str::from_utf8(d).ok())
+            .and_then(|s| u32::from_str_radix(s, 16).ok());
         match value {
             Some(v) if digits.is_some_and(|d| d.iter().all(u8::is_ascii_hexdigit)) => {
                 self.pos += 4;
                 Some(v)
             }
             _ => {
-                self.fatal(Code::JsonSyntax, esc_at, "\\u must be followed by four hexadecimal digits".into());
+                self.fatal(
+                    Code::JsonSyntax,
+                    esc_at,
+                    "\\u must be followed by four hexadecimal digits".into(),
+                );
                 None
             }
         }
@@ -457,7 +550,10 @@ impl<'a> Parser<'a> {
             self.fatal(
                 Code::JsonTooDeep,
                 at,
-                format!("arrays and objects nest deeper than {} levels; OCPI data never does", self.options.max_depth),
+                format!(
+                    "arrays and objects nest deeper than {} levels; OCPI data never does",
+                    self.options.max_depth
+                ),
             );
             return false;
         }
@@ -468,7 +564,11 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         if !self.enter(start) {
             self.depth -= 1;
-            return Node { span: Span::new(start, start + 1), value: Value::Array(Vec::new()), complete: false };
+            return Node {
+                span: Span::new(start, start + 1),
+                value: Value::Array(Vec::new()),
+                complete: false,
+            };
         }
         self.pos += 1;
         let base = self.items.len();
@@ -511,7 +611,11 @@ impl<'a> Parser<'a> {
         }
         self.depth -= 1;
         let items: Vec<Node<'a>> = self.items.drain(base..).collect();
-        Node { span: Span::new(start, self.pos), value: Value::Array(items), complete }
+        Node {
+            span: Span::new(start, self.pos),
+            value: Value::Array(items),
+            complete,
+        }
     }
 
     fn trailing_comma(&mut self, at: usize) {
@@ -528,7 +632,11 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         if !self.enter(start) {
             self.depth -= 1;
-            return Node { span: Span::new(start, start + 1), value: Value::Object(Vec::new()), complete: false };
+            return Node {
+                span: Span::new(start, start + 1),
+                value: Value::Object(Vec::new()),
+                complete: false,
+            };
         }
         self.pos += 1;
         let base = self.members.len();
@@ -568,7 +676,15 @@ impl<'a> Parser<'a> {
             if !node.complete && node.span.end == node.span.start {
                 break;
             }
-            self.insert(base, &mut keys, Member { key, key_span, node });
+            self.insert(
+                base,
+                &mut keys,
+                Member {
+                    key,
+                    key_span,
+                    node,
+                },
+            );
             if self.stopped {
                 break;
             }
@@ -593,7 +709,11 @@ impl<'a> Parser<'a> {
         }
         self.depth -= 1;
         let members: Vec<Member<'a>> = self.members.drain(base..).collect();
-        Node { span: Span::new(start, self.pos), value: Value::Object(members), complete }
+        Node {
+            span: Span::new(start, self.pos),
+            value: Value::Object(members),
+            complete,
+        }
     }
 
     /// Adds a member to the object whose members start at `base` of the scratch stack, reporting
@@ -612,7 +732,7 @@ impl<'a> Parser<'a> {
             self.members[base + i] = member;
             return;
         }
-        keys.add(&member.key, self.members.len() - base, &self.members[base..]);
+        keys.add(&member, self.members.len() - base, &self.members[base..]);
         self.members.push(member);
     }
 }
@@ -652,16 +772,20 @@ impl<'a> KeySet<'a> {
         members.iter().position(|m| m.key == key)
     }
 
-    /// Records `key` at `position`; `earlier` are the members before it.
-    fn add(&mut self, key: &Cow<'a, str>, position: usize, earlier: &[Member<'a>]) {
+    /// Records the key of `member` at `position`; `earlier` are the members before it.
+    fn add(&mut self, member: &Member<'a>, position: usize, earlier: &[Member<'a>]) {
+        let key = &member.key;
         self.count += 1;
         match &mut self.index {
             Some(map) => {
                 map.insert(key.clone(), position);
             }
             None if self.count >= Self::INDEX_FROM => {
-                let mut map: HashMap<Cow<'a, str>, usize> =
-                    earlier.iter().enumerate().map(|(i, m)| (m.key.clone(), i)).collect();
+                let mut map: HashMap<Cow<'a, str>, usize> = earlier
+                    .iter()
+                    .enumerate()
+                    .map(|(i, m)| (m.key.clone(), i))
+                    .collect();
                 map.insert(key.clone(), position);
                 self.index = Some(map);
             }
@@ -675,7 +799,9 @@ fn describe_byte(bytes: &[u8], at: usize, b: u8) -> String {
         b'\'' => "a single quote (JSON strings use double quotes)".into(),
         0x20..=0x7E => format!("`{}`", b as char),
         _ => match std::str::from_utf8(&bytes[at..(at + 4).min(bytes.len())]) {
-            Ok(s) if !s.is_empty() => format!("`{}`", s.chars().next().unwrap_or('?').escape_default()),
+            Ok(s) if !s.is_empty() => {
+                format!("`{}`", s.chars().next().unwrap_or('?').escape_default())
+            }
             _ => format!("byte 0x{b:02X}"),
         },
     }

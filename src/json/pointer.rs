@@ -17,7 +17,9 @@ enum Segment<'a> {
 
 impl<'a> Pointer<'a> {
     pub fn root() -> Pointer<'a> {
-        Pointer { segments: Vec::new() }
+        Pointer {
+            segments: Vec::new(),
+        }
     }
 
     pub fn push_key(&mut self, key: Cow<'a, str>) {
@@ -85,7 +87,10 @@ pub fn pointer_at(root: &Node<'_>, offset: u32) -> String {
                 .enumerate()
                 .find(|(_, n)| n.span.start <= offset && offset < n.span.end.max(n.span.start + 1)),
             Value::Object(members) => {
-                let found = members.iter().find(|m| m.key_span.start <= offset && offset < m.node.span.end.max(m.node.span.start + 1));
+                let found = members.iter().find(|m| {
+                    m.key_span.start <= offset
+                        && offset < m.node.span.end.max(m.node.span.start + 1)
+                });
                 match found {
                     Some(m) => {
                         pointer.push_key(Cow::Borrowed(&m.key));

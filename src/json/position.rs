@@ -41,8 +41,13 @@ impl LineIndex {
             let offset = offsets[i].min(text.len() as u32);
             let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
             let result = match last {
-                Some((prev, prev_line, prev_col)) if prev_line as usize == line + 1 && prev <= offset => {
-                    let chars = text[prev as usize..offset as usize].iter().filter(|&&b| (b & 0xC0) != 0x80).count();
+                Some((prev, prev_line, prev_col))
+                    if prev_line as usize == line + 1 && prev <= offset =>
+                {
+                    let chars = text[prev as usize..offset as usize]
+                        .iter()
+                        .filter(|&&b| (b & 0xC0) != 0x80)
+                        .count();
                     (line as u32 + 1, prev_col + chars as u32)
                 }
                 _ => self.line_column(text, offset),
@@ -55,8 +60,13 @@ impl LineIndex {
 
     /// The text of 1-based line `line`, without its line break.
     pub fn line_text<'t>(&self, text: &'t [u8], line: u32) -> &'t [u8] {
-        let Some(&start) = self.line_starts.get(line as usize - 1) else { return b"" };
-        let end = self.line_starts.get(line as usize).map_or(text.len(), |&e| e as usize);
+        let Some(&start) = self.line_starts.get(line as usize - 1) else {
+            return b"";
+        };
+        let end = self
+            .line_starts
+            .get(line as usize)
+            .map_or(text.len(), |&e| e as usize);
         let mut slice = &text[start as usize..end];
         while let [rest @ .., b'\n' | b'\r'] = slice {
             slice = rest;

@@ -65,9 +65,25 @@ fn comments_only_when_allowed() {
     let text = "// tariff\n{\"a\": 1, /* x */ \"b\": [1,2,],}";
     let strict = read(text);
     assert_eq!(strict.problems[0].code, Code::JsonComment);
-    let lenient = parse(text.as_bytes(), ParseOptions { allow_comments: true, ..Default::default() });
+    let lenient = parse(
+        text.as_bytes(),
+        ParseOptions {
+            allow_comments: true,
+            ..Default::default()
+        },
+    );
     assert!(lenient.problems.is_empty(), "{:?}", lenient.problems);
-    assert_eq!(lenient.root.unwrap().get("b").unwrap().as_array().unwrap().len(), 2);
+    assert_eq!(
+        lenient
+            .root
+            .unwrap()
+            .get("b")
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
 }
 
 #[test]
@@ -76,7 +92,10 @@ fn invalid_utf8_is_replaced_and_reported() {
     let p = parse(bytes, ParseOptions::default());
     assert_eq!(p.problems.len(), 1);
     assert_eq!(p.problems[0].code, Code::JsonInvalidUtf8);
-    assert_eq!(p.root.unwrap().get("city").unwrap().as_str(), Some("M\u{FFFD}nchen"));
+    assert_eq!(
+        p.root.unwrap().get("city").unwrap().as_str(),
+        Some("M\u{FFFD}nchen")
+    );
 }
 
 #[test]
@@ -90,7 +109,10 @@ fn escapes_and_surrogates() {
 
 #[test]
 fn byte_order_mark_and_crlf() {
-    let p = parse(b"\xEF\xBB\xBF{\r\n\"a\": 1\r\n}\r\n", ParseOptions::default());
+    let p = parse(
+        b"\xEF\xBB\xBF{\r\n\"a\": 1\r\n}\r\n",
+        ParseOptions::default(),
+    );
     assert!(p.problems.is_empty());
     assert!(p.root.is_some());
 }
@@ -99,12 +121,23 @@ fn byte_order_mark_and_crlf() {
 fn huge_numbers_keep_their_text() {
     let p = read("[1e999999, 123456789012345678901234567890.5]");
     let root = p.root.unwrap();
-    assert_eq!(root.as_array().unwrap()[0].as_number_text(), Some("1e999999"));
+    assert_eq!(
+        root.as_array().unwrap()[0].as_number_text(),
+        Some("1e999999")
+    );
 }
 
 #[test]
 fn syntax_errors_have_places() {
-    for (text, at) in [("{\"a\" 1}", 5), ("[1 2]", 3), ("{'a': 1}", 1), ("", 0), ("[01]", 2), ("[1] x", 4), ("tru", 0)] {
+    for (text, at) in [
+        ("{\"a\" 1}", 5),
+        ("[1 2]", 3),
+        ("{'a': 1}", 1),
+        ("", 0),
+        ("[01]", 2),
+        ("[1] x", 4),
+        ("tru", 0),
+    ] {
         let p = read(text);
         assert!(p.stopped, "{text}");
         assert_eq!(p.problems[0].span.start, at, "{text}: {:?}", p.problems);
@@ -116,7 +149,10 @@ fn raw_control_characters_are_recoverable() {
     let p = read("{\"a\": \"line\nbreak\", \"b\": 2}");
     assert_eq!(p.problems.len(), 1);
     assert!(!p.stopped);
-    assert_eq!(p.root.unwrap().get("a").unwrap().as_str(), Some("line\nbreak"));
+    assert_eq!(
+        p.root.unwrap().get("a").unwrap().as_str(),
+        Some("line\nbreak")
+    );
 }
 
 #[test]

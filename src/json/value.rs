@@ -11,7 +11,10 @@ pub struct Span {
 
 impl Span {
     pub fn new(start: usize, end: usize) -> Span {
-        Span { start: start as u32, end: end as u32 }
+        Span {
+            start: start as u32,
+            end: end as u32,
+        }
     }
 }
 
@@ -50,7 +53,11 @@ pub struct Member<'a> {
 
 impl<'a> Node<'a> {
     pub fn new(span: Span, value: Value<'a>) -> Node<'a> {
-        Node { span, value, complete: true }
+        Node {
+            span,
+            value,
+            complete: true,
+        }
     }
 
     /// The JSON type name used in messages (`"string"`, `"number"`, ...).
@@ -99,12 +106,19 @@ impl<'a> Node<'a> {
 
     /// The member called `key` of an object.
     pub fn get(&self, key: &str) -> Option<&Node<'a>> {
-        self.as_object()?.iter().find(|m| m.key == key).map(|m| &m.node)
+        self.as_object()?
+            .iter()
+            .find(|m| m.key == key)
+            .map(|m| &m.node)
     }
 
     /// Detaches the tree from the input it borrows from.
     pub fn into_owned(self) -> Node<'static> {
-        Node { span: self.span, complete: self.complete, value: self.value.into_owned() }
+        Node {
+            span: self.span,
+            complete: self.complete,
+            value: self.value.into_owned(),
+        }
     }
 
     /// Converts to a `serde_json::Value` (used for unknown fields kept in the model).
@@ -117,9 +131,14 @@ impl<'a> Node<'a> {
                 .map(serde_json::Value::Number)
                 .unwrap_or_else(|_| serde_json::Value::String(n.to_string())),
             Value::String(s) => serde_json::Value::String(s.to_string()),
-            Value::Array(items) => serde_json::Value::Array(items.iter().map(Node::to_serde).collect()),
+            Value::Array(items) => {
+                serde_json::Value::Array(items.iter().map(Node::to_serde).collect())
+            }
             Value::Object(members) => serde_json::Value::Object(
-                members.iter().map(|m| (m.key.to_string(), m.node.to_serde())).collect(),
+                members
+                    .iter()
+                    .map(|m| (m.key.to_string(), m.node.to_serde()))
+                    .collect(),
             ),
         }
     }

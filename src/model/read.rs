@@ -223,7 +223,7 @@ pub(crate) fn text(node: &Node<'_>) -> Option<String> {
 
 /// A number value as an exact decimal.
 pub(crate) fn decimal(node: &Node<'_>) -> Option<Decimal> {
-    parse_decimal(node.as_number_text()?).ok()
+    parse_decimal(node.as_number_text()?)
 }
 
 /// Reads an OCPI DateTime as the walk leaves it (`YYYY-MM-DDThh:mm:ss[.f]`, with or without `Z`,

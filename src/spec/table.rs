@@ -51,15 +51,23 @@ impl Card {
 #[derive(Debug, Clone, Copy)]
 pub enum Type {
     /// `string(n)`: case-sensitive text. 2.1.1 allows printable ASCII only, 2.2+ printable UTF-8.
-    Str { max: Option<u16>, format: Format },
+    Str {
+        max: Option<u16>,
+        format: Format,
+    },
     /// `CiString(n)`: case-insensitive, printable ASCII only.
-    CiStr { max: Option<u16>, format: Format },
+    CiStr {
+        max: Option<u16>,
+        format: Format,
+    },
     /// `URL`: string(255) that must parse as an absolute URL.
     Url,
     /// `DateTime`: string(25), UTC, with the version's rules for fractions.
     DateTime,
     /// `int` or `int(n)` (at most `n` digits).
-    Int { digits: Option<u8> },
+    Int {
+        digits: Option<u8>,
+    },
     /// `number`: a JSON number, kept as an exact decimal.
     Number,
     Bool,
@@ -117,34 +125,68 @@ pub mod dsl {
     use super::*;
 
     pub const fn req(name: &'static str, ty: Type) -> FieldSpec {
-        FieldSpec { name, ty, card: Card::Required }
+        FieldSpec {
+            name,
+            ty,
+            card: Card::Required,
+        }
     }
     pub const fn opt(name: &'static str, ty: Type) -> FieldSpec {
-        FieldSpec { name, ty, card: Card::Optional }
+        FieldSpec {
+            name,
+            ty,
+            card: Card::Optional,
+        }
     }
     pub const fn list(name: &'static str, ty: Type) -> FieldSpec {
-        FieldSpec { name, ty, card: Card::List }
+        FieldSpec {
+            name,
+            ty,
+            card: Card::List,
+        }
     }
     pub const fn list1(name: &'static str, ty: Type) -> FieldSpec {
-        FieldSpec { name, ty, card: Card::NonEmptyList }
+        FieldSpec {
+            name,
+            ty,
+            card: Card::NonEmptyList,
+        }
     }
     pub const fn string(max: u16) -> Type {
-        Type::Str { max: Some(max), format: Format::None }
+        Type::Str {
+            max: Some(max),
+            format: Format::None,
+        }
     }
     pub const fn string_fmt(max: u16, format: Format) -> Type {
-        Type::Str { max: Some(max), format }
+        Type::Str {
+            max: Some(max),
+            format,
+        }
     }
     pub const fn string_any() -> Type {
-        Type::Str { max: None, format: Format::None }
+        Type::Str {
+            max: None,
+            format: Format::None,
+        }
     }
     pub const fn cistring(max: u16) -> Type {
-        Type::CiStr { max: Some(max), format: Format::None }
+        Type::CiStr {
+            max: Some(max),
+            format: Format::None,
+        }
     }
     pub const fn cistring_fmt(max: u16, format: Format) -> Type {
-        Type::CiStr { max: Some(max), format }
+        Type::CiStr {
+            max: Some(max),
+            format,
+        }
     }
     pub const fn cistring_any() -> Type {
-        Type::CiStr { max: None, format: Format::None }
+        Type::CiStr {
+            max: None,
+            format: Format::None,
+        }
     }
     pub const fn int() -> Type {
         Type::Int { digits: None }

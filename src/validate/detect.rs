@@ -46,11 +46,21 @@ pub fn detect_kind(items: &[&Node<'_>]) -> Option<Kind> {
             counts[kind as usize] += 1;
         }
     }
-    let (best, &n) = counts.iter().enumerate().max_by_key(|(i, n)| (**n, std::cmp::Reverse(*i)))?;
+    let (best, &n) = counts
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, n)| (**n, std::cmp::Reverse(*i)))?;
     if n == 0 {
         return None;
     }
-    Some([Kind::Location, Kind::Tariff, Kind::Versions, Kind::VersionDetails][best])
+    Some(
+        [
+            Kind::Location,
+            Kind::Tariff,
+            Kind::Versions,
+            Kind::VersionDetails,
+        ][best],
+    )
 }
 
 fn item_kind(node: &Node<'_>) -> Option<Kind> {
@@ -148,32 +158,71 @@ pub fn detect_version(kind: Kind, items: &[&Node<'_>]) -> Detection {
         }
     }
     let names = |v: Version| -> Vec<&'static str> {
-        found.iter().filter(|m| m.version == v).map(|m| *m.path.last().unwrap_or(&"")).collect()
+        found
+            .iter()
+            .filter(|m| m.version == v)
+            .map(|m| *m.path.last().unwrap_or(&""))
+            .collect()
     };
     let (n230, n22, n211) = (names(V2_3_0), names(V2_2_1), names(V2_1_1));
-    let list = |v: &[&str]| v.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ");
+    let list = |v: &[&str]| {
+        v.iter()
+            .map(|s| format!("`{s}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let (version, reason) = if !n230.is_empty() {
-        (V2_3_0, format!("fields that exist only in 2.3.0: {}", list(&n230)))
+        (
+            V2_3_0,
+            format!("fields that exist only in 2.3.0: {}", list(&n230)),
+        )
     } else if !n22.is_empty() && n22.len() >= n211.len() {
-        let extra = if n211.is_empty() { String::new() } else { format!(" (outnumbering the 2.1.1 fields {})", list(&n211)) };
-        (V2_2_1, format!("fields introduced in 2.2: {}{extra}; 2.2 and 2.2.1 share this shape", list(&n22)))
+        let extra = if n211.is_empty() {
+            String::new()
+        } else {
+            format!(" (outnumbering the 2.1.1 fields {})", list(&n211))
+        };
+        (
+            V2_2_1,
+            format!(
+                "fields introduced in 2.2: {}{extra}; 2.2 and 2.2.1 share this shape",
+                list(&n22)
+            ),
+        )
     } else if !n211.is_empty() {
-        (V2_1_1, format!("fields that exist only in 2.1.1: {}", list(&n211)))
+        (
+            V2_1_1,
+            format!("fields that exist only in 2.1.1: {}", list(&n211)),
+        )
     } else if kind == Kind::Tariff {
-        (V2_1_1, "no field introduced after 2.1.1 (no country_code, party_id, type, vat, tax_included)".into())
+        (
+            V2_1_1,
+            "no field introduced after 2.1.1 (no country_code, party_id, type, vat, tax_included)"
+                .into(),
+        )
     } else {
-        (V2_2_1, "no version-specific field found; read as 2.2.1, the most widely used version".into())
+        (
+            V2_2_1,
+            "no version-specific field found; read as 2.2.1, the most widely used version".into(),
+        )
     };
     let minority = found
         .iter()
         .filter(|m| m.version != version && !(version == V2_3_0 && m.version == V2_2_1))
         .map(|m| (m.version, *m.path.last().unwrap_or(&"")))
         .collect();
-    Detection { version, reason, minority }
+    Detection {
+        version,
+        reason,
+        minority,
+    }
 }
 
 fn detect_versions_document(items: &[&Node<'_>]) -> Detection {
-    let labels: Vec<&str> = items.iter().filter_map(|i| i.get("version").and_then(Node::as_str)).collect();
+    let labels: Vec<&str> = items
+        .iter()
+        .filter_map(|i| i.get("version").and_then(Node::as_str))
+        .collect();
     let with_role = items.iter().any(|i| {
         i.get("endpoints")
             .and_then(Node::as_array)
@@ -186,18 +235,32 @@ fn detect_versions_document(items: &[&Node<'_>]) -> Detection {
         (None, false) => V2_1_1,
     };
     let reason = match best {
-        Some(v) => format!("the document names version {}", labels.iter().find(|l| Version::from_label(l) == Some(v)).unwrap_or(&"")),
+        Some(v) => format!(
+            "the document names version {}",
+            labels
+                .iter()
+                .find(|l| Version::from_label(l) == Some(v))
+                .unwrap_or(&"")
+        ),
         None if with_role => "endpoints carry a `role` (2.2+)".into(),
         None => "endpoints carry no `role` (2.1.1)".into(),
     };
-    Detection { version, reason, minority: Vec::new() }
+    Detection {
+        version,
+        reason,
+        minority: Vec::new(),
+    }
 }
 
 /// Whether any value reached by following `path` through objects and arrays exists.
 fn has_path(node: &Node<'_>, path: &[&str]) -> bool {
-    let Some((first, rest)) = path.split_first() else { return true };
+    let Some((first, rest)) = path.split_first() else {
+        return true;
+    };
     match &node.value {
-        Value::Object(members) => members.iter().any(|mem| mem.key == *first && has_path(&mem.node, rest)),
+        Value::Object(members) => members
+            .iter()
+            .any(|mem| mem.key == *first && has_path(&mem.node, rest)),
         Value::Array(items) => items.iter().any(|i| has_path(i, path)),
         _ => false,
     }
@@ -208,7 +271,10 @@ pub fn label_from_path(path: &str) -> Option<String> {
     let bytes = path.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let boundary_before = i == 0 || !bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'v' || bytes[i - 1] == b'V';
+        let boundary_before = i == 0
+            || !bytes[i - 1].is_ascii_alphanumeric()
+            || bytes[i - 1] == b'v'
+            || bytes[i - 1] == b'V';
         if boundary_before && bytes[i].is_ascii_digit() {
             let mut j = i;
             let mut parts = Vec::new();
@@ -221,7 +287,11 @@ pub fn label_from_path(path: &str) -> Option<String> {
                     break;
                 }
                 parts.push(&path[start..j]);
-                if j < bytes.len() && (bytes[j] == b'.' || bytes[j] == b'_') && j + 1 < bytes.len() && bytes[j + 1].is_ascii_digit() {
+                if j < bytes.len()
+                    && (bytes[j] == b'.' || bytes[j] == b'_')
+                    && j + 1 < bytes.len()
+                    && bytes[j + 1].is_ascii_digit()
+                {
                     j += 1;
                 } else {
                     break;
@@ -245,10 +315,22 @@ mod tests {
 
     #[test]
     fn labels_in_paths() {
-        assert_eq!(label_from_path("ocpi_2_2_locations-zepto.json").as_deref(), Some("2.2"));
-        assert_eq!(label_from_path("https://x.example/ocpi/cpo/2.2.1/locations").as_deref(), Some("2.2.1"));
-        assert_eq!(label_from_path("fixtures/2.1.1/location_example.json").as_deref(), Some("2.1.1"));
-        assert_eq!(label_from_path("exports/v3.0/locations.json").as_deref(), Some("3.0"));
+        assert_eq!(
+            label_from_path("ocpi_2_2_locations-zepto.json").as_deref(),
+            Some("2.2")
+        );
+        assert_eq!(
+            label_from_path("https://x.example/ocpi/cpo/2.2.1/locations").as_deref(),
+            Some("2.2.1")
+        );
+        assert_eq!(
+            label_from_path("fixtures/2.1.1/location_example.json").as_deref(),
+            Some("2.1.1")
+        );
+        assert_eq!(
+            label_from_path("exports/v3.0/locations.json").as_deref(),
+            Some("3.0")
+        );
         assert_eq!(label_from_path("locations-2024-01-05.json"), None);
         assert_eq!(label_from_path("locations.json"), None);
     }

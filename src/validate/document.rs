@@ -33,8 +33,16 @@ impl Options {
         let d = ParseOptions::default();
         ParseOptions {
             allow_comments: self.allow_comments,
-            max_depth: if self.max_depth == 0 { d.max_depth } else { self.max_depth },
-            max_bytes: if self.max_bytes == 0 { d.max_bytes } else { self.max_bytes },
+            max_depth: if self.max_depth == 0 {
+                d.max_depth
+            } else {
+                self.max_depth
+            },
+            max_bytes: if self.max_bytes == 0 {
+                d.max_bytes
+            } else {
+                self.max_bytes
+            },
         }
     }
 }
@@ -51,8 +59,10 @@ pub fn validate_files_with<'a>(
     files: &[(&str, &'a [u8])],
     options_for: impl Fn(&str) -> Options,
 ) -> Vec<FileReport<'a>> {
-    let mut reports: Vec<FileReport<'a>> =
-        files.iter().map(|(path, bytes)| validate_one(path, bytes, &options_for(path))).collect();
+    let mut reports: Vec<FileReport<'a>> = files
+        .iter()
+        .map(|(path, bytes)| validate_one(path, bytes, &options_for(path)))
+        .collect();
     rules::check_feed(&mut reports);
     for (report, (_, bytes)) in reports.iter_mut().zip(files) {
         report.finish(bytes);
@@ -83,10 +93,23 @@ fn empty_report<'a>(path: &str) -> FileReport<'a> {
 fn validate_one<'a>(path: &str, bytes: &'a [u8], options: &Options) -> FileReport<'a> {
     let mut report = empty_report(path);
     let parsed = json::parse(bytes, options.parse_options());
-    let mut cx = Context { diagnostics: &mut report.diagnostics, spec_ref: "JSON" };
+    let mut cx = Context {
+        diagnostics: &mut report.diagnostics,
+        spec_ref: "JSON",
+    };
     for problem in &parsed.problems {
-        let pointer = parsed.root.as_ref().map(|r| json::pointer_at(r, problem.span.start)).unwrap_or_default();
-        cx.report(problem.code, problem.span, pointer, "", problem.message.clone());
+        let pointer = parsed
+            .root
+            .as_ref()
+            .map(|r| json::pointer_at(r, problem.span.start))
+            .unwrap_or_default();
+        cx.report(
+            problem.code,
+            problem.span,
+            pointer,
+            "",
+            problem.message.clone(),
+        );
     }
     let Some(root) = parsed.root else {
         return report;
@@ -122,11 +145,20 @@ fn validate_one<'a>(path: &str, bytes: &'a [u8], options: &Options) -> FileRepor
     report.version = Some(version);
     report.version_reason = match options.version {
         Some(v) if v != detection.version => {
-            format!("forced by the caller; the shape looks like {} ({})", detection.version, detection.reason)
+            format!(
+                "forced by the caller; the shape looks like {} ({})",
+                detection.version, detection.reason
+            )
         }
-        Some(_) => format!("forced by the caller; the shape agrees ({})", detection.reason),
+        Some(_) => format!(
+            "forced by the caller; the shape agrees ({})",
+            detection.reason
+        ),
         None if version != detection.version => {
-            format!("labelled {version}, which the shape fits: {}", detection.reason)
+            format!(
+                "labelled {version}, which the shape fits: {}",
+                detection.reason
+            )
         }
         None => detection.reason.clone(),
     };
@@ -144,7 +176,13 @@ fn validate_one<'a>(path: &str, bytes: &'a [u8], options: &Options) -> FileRepor
         }
     }
     report.items = report.read.len();
-    rules::check_file(kind, version, &report.read, &mut report.diagnostics, options.now);
+    rules::check_file(
+        kind,
+        version,
+        &report.read,
+        &mut report.diagnostics,
+        options.now,
+    );
     report
 }
 
@@ -172,12 +210,20 @@ fn walk_item<'a>(
             Code::ItemDropped,
             node.span,
             object.section,
-            format!("an item must be a {} object, not a {}; skipped", object.name, node.type_name()),
+            format!(
+                "an item must be a {} object, not a {}; skipped",
+                object.name,
+                node.type_name()
+            ),
         );
         return None;
     }
     let node = walker.object(node, object);
-    Some(Item { node, pointer: rendered, has_errors: false })
+    Some(Item {
+        node,
+        pointer: rendered,
+        has_errors: false,
+    })
 }
 
 /// Chooses the version to read with, reporting labels and shapes that disagree.
@@ -190,15 +236,25 @@ fn resolve_version(
 ) -> Version {
     let mut labels: Vec<String> = options.label.iter().cloned().collect();
     if kind == Kind::VersionDetails {
-        labels.extend(items.iter().filter_map(|i| i.get("version").and_then(Node::as_str)).map(str::to_string));
+        labels.extend(
+            items
+                .iter()
+                .filter_map(|i| i.get("version").and_then(Node::as_str))
+                .map(str::to_string),
+        );
     }
     let shape = detection.version;
     // A 2.2.1 shape is a valid 2.3.0 document that uses no 2.3.0 field: the label decides then.
-    let compatible = |label: Version| label == shape || (label == Version::V2_3_0 && shape == Version::V2_2_1);
+    let compatible =
+        |label: Version| label == shape || (label == Version::V2_3_0 && shape == Version::V2_2_1);
     let labelled = labels.iter().find_map(|l| Version::from_label(l));
     let chosen = match (options.version, labelled) {
         (Some(forced), _) => forced,
-        (None, Some(label)) if compatible(label) && matches!(kind, Kind::Location | Kind::Tariff) => label,
+        (None, Some(label))
+            if compatible(label) && matches!(kind, Kind::Location | Kind::Tariff) =>
+        {
+            label
+        }
         _ => shape,
     };
     let place = Span::new(0, 0);
@@ -242,7 +298,11 @@ fn resolve_version(
         }
     }
     if !detection.minority.is_empty() && chosen == shape {
-        let mut fields: Vec<String> = detection.minority.iter().map(|(v, f)| format!("`{f}` ({v})")).collect();
+        let mut fields: Vec<String> = detection
+            .minority
+            .iter()
+            .map(|(v, f)| format!("`{f}` ({v})"))
+            .collect();
         fields.dedup();
         cx.report(
             Code::VersionShapeMismatch,
@@ -264,7 +324,10 @@ fn resolve_version(
             place,
             String::new(),
             "",
-            format!("read as {forced} as asked, but the data has the shape of {shape} ({})", detection.reason),
+            format!(
+                "read as {forced} as asked, but the data has the shape of {shape} ({})",
+                detection.reason
+            ),
         );
     }
     chosen
@@ -272,7 +335,13 @@ fn resolve_version(
 
 /// Validates a document as one object of the given table (for parts such as an EnergyMix or a
 /// PATCH body). `partial` allows required fields to be absent.
-pub fn validate_as<'a>(path: &str, bytes: &'a [u8], version: Version, object: &str, partial: bool) -> FileReport<'a> {
+pub fn validate_as<'a>(
+    path: &str,
+    bytes: &'a [u8],
+    version: Version,
+    object: &str,
+    partial: bool,
+) -> FileReport<'a> {
     let mut report = empty_report(path);
     let spec = version.spec();
     let Some(object) = spec.object(object) else {
@@ -281,18 +350,36 @@ pub fn validate_as<'a>(path: &str, bytes: &'a [u8], version: Version, object: &s
     report.version = Some(version);
     report.version_reason = "forced by the caller".into();
     let parsed = json::parse(bytes, ParseOptions::default());
-    let mut cx = Context { diagnostics: &mut report.diagnostics, spec_ref: "JSON" };
+    let mut cx = Context {
+        diagnostics: &mut report.diagnostics,
+        spec_ref: "JSON",
+    };
     for problem in &parsed.problems {
-        cx.report(problem.code, problem.span, String::new(), "", problem.message.clone());
+        cx.report(
+            problem.code,
+            problem.span,
+            String::new(),
+            "",
+            problem.message.clone(),
+        );
     }
     if let Some(root) = parsed.root {
         let mut walker = Walker::new(spec, Pointer::root(), &mut report.diagnostics);
         walker.partial = partial;
         if matches!(root.value, Value::Object(_)) {
             let node = walker.object(root, object);
-            report.read.push(Item { node, pointer: String::new(), has_errors: false });
+            report.read.push(Item {
+                node,
+                pointer: String::new(),
+                has_errors: false,
+            });
         } else {
-            walker.report(Code::ItemDropped, root.span, object.section, format!("expected a {} object", object.name));
+            walker.report(
+                Code::ItemDropped,
+                root.span,
+                object.section,
+                format!("expected a {} object", object.name),
+            );
         }
     }
     report.items = report.read.len();

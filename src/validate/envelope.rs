@@ -5,7 +5,6 @@ use super::report::Context;
 use crate::diagnostic::Code;
 use crate::json::{Node, Pointer, Span, Value};
 
-
 /// The objects a document carries, each with its pointer.
 pub struct Unwrapped<'a> {
     pub items: Vec<(Node<'a>, Pointer<'a>)>,
@@ -15,12 +14,40 @@ pub struct Unwrapped<'a> {
 
 const ENVELOPE_FIELDS: &[&str] = &["data", "status_code", "status_message", "timestamp"];
 /// Keys under which paging frameworks put the list of items.
-const WRAPPER_LISTS: &[&str] = &["items", "content", "results", "locations", "tariffs", "records"];
+const WRAPPER_LISTS: &[&str] = &[
+    "items",
+    "content",
+    "results",
+    "locations",
+    "tariffs",
+    "records",
+];
 /// Keys that may stand beside such a list without making the wrapper ambiguous.
 const WRAPPER_META: &[&str] = &[
-    "next", "previous", "prev", "total", "totalElements", "totalPages", "last", "first", "size", "number",
-    "numberOfElements", "offset", "limit", "count", "page", "pageable", "sort", "empty", "links", "_links",
-    "status_code", "status_message", "timestamp", "total_count",
+    "next",
+    "previous",
+    "prev",
+    "total",
+    "totalElements",
+    "totalPages",
+    "last",
+    "first",
+    "size",
+    "number",
+    "numberOfElements",
+    "offset",
+    "limit",
+    "count",
+    "page",
+    "pageable",
+    "sort",
+    "empty",
+    "links",
+    "_links",
+    "status_code",
+    "status_message",
+    "timestamp",
+    "total_count",
 ];
 
 pub fn unwrap<'a>(root: Node<'a>, cx: &mut Context<'_>) -> Unwrapped<'a> {
@@ -34,12 +61,19 @@ pub fn unwrap<'a>(root: Node<'a>, cx: &mut Context<'_>) -> Unwrapped<'a> {
                 "transport_and_format #Response format",
                 "the document is a bare array; OCPI responses wrap it in an envelope ({\"data\": [...], \"status_code\": 1000, ...}); read as the list of items".into(),
             );
-            Unwrapped { items: indexed(items, Pointer::root()), status_error: false }
+            Unwrapped {
+                items: indexed(items, Pointer::root()),
+                status_error: false,
+            }
         }
         Value::Object(ref members) => {
             let has = |k: &str| members.iter().any(|m| m.key == k);
-            let is_envelope = has("data") && (has("status_code") || has("timestamp") || has("status_message"))
-                || (has("status_code") && members.iter().all(|m| ENVELOPE_FIELDS.contains(&m.key.as_ref())));
+            let is_envelope = has("data")
+                && (has("status_code") || has("timestamp") || has("status_message"))
+                || (has("status_code")
+                    && members
+                        .iter()
+                        .all(|m| ENVELOPE_FIELDS.contains(&m.key.as_ref())));
             if is_envelope {
                 return envelope(root, cx);
             }
@@ -55,12 +89,15 @@ pub fn unwrap<'a>(root: Node<'a>, cx: &mut Context<'_>) -> Unwrapped<'a> {
             }
             let lists: Vec<&str> = members
                 .iter()
-                .filter(|m| WRAPPER_LISTS.contains(&m.key.as_ref()) && matches!(m.node.value, Value::Array(_)))
+                .filter(|m| {
+                    WRAPPER_LISTS.contains(&m.key.as_ref())
+                        && matches!(m.node.value, Value::Array(_))
+                })
                 .map(|m| m.key.as_ref())
                 .collect();
-            let rest_is_meta = members
-                .iter()
-                .all(|m| WRAPPER_LISTS.contains(&m.key.as_ref()) || WRAPPER_META.contains(&m.key.as_ref()));
+            let rest_is_meta = members.iter().all(|m| {
+                WRAPPER_LISTS.contains(&m.key.as_ref()) || WRAPPER_META.contains(&m.key.as_ref())
+            });
             if lists.len() == 1 && rest_is_meta {
                 let key = lists[0].to_string();
                 cx.report(
@@ -70,21 +107,32 @@ pub fn unwrap<'a>(root: Node<'a>, cx: &mut Context<'_>) -> Unwrapped<'a> {
                     "transport_and_format #Response format",
                     format!("the items are wrapped in a non-standard `{key}` list (a paging framework's format); read from there"),
                 );
-                let Value::Object(members) = root.value else { unreachable!() };
+                let Value::Object(members) = root.value else {
+                    unreachable!()
+                };
                 for m in members {
                     if m.key == key.as_str()
                         && let Value::Array(items) = m.node.value
                     {
                         let mut p = Pointer::root();
                         p.push_key(m.key);
-                        return Unwrapped { items: indexed(items, p), status_error: false };
+                        return Unwrapped {
+                            items: indexed(items, p),
+                            status_error: false,
+                        };
                     }
                 }
                 unreachable!("the list was found above");
             }
-            Unwrapped { items: vec![(root, Pointer::root())], status_error: false }
+            Unwrapped {
+                items: vec![(root, Pointer::root())],
+                status_error: false,
+            }
         }
-        _ => Unwrapped { items: vec![(root, Pointer::root())], status_error: false },
+        _ => Unwrapped {
+            items: vec![(root, Pointer::root())],
+            status_error: false,
+        },
     }
 }
 
@@ -107,7 +155,9 @@ fn indexed<'a>(items: Vec<Node<'a>>, base: Pointer<'a>) -> Vec<(Node<'a>, Pointe
 fn envelope<'a>(root: Node<'a>, cx: &mut Context<'_>) -> Unwrapped<'a> {
     const SECTION: &str = "transport_and_format #Response format";
     let span = root.span;
-    let Value::Object(members) = root.value else { unreachable!("checked by the caller") };
+    let Value::Object(members) = root.value else {
+        unreachable!("checked by the caller")
+    };
     let mut data = None;
     let mut status_code = None;
     let mut has_timestamp = false;
@@ -118,7 +168,10 @@ fn envelope<'a>(root: Node<'a>, cx: &mut Context<'_>) -> Unwrapped<'a> {
             "timestamp" => {
                 has_timestamp = true;
                 let ok = m.node.as_str().is_some_and(|s| {
-                    !matches!(super::format::check_datetime(s, true), super::format::Checked::Invalid(_))
+                    !matches!(
+                        super::format::check_datetime(s, true),
+                        super::format::Checked::Invalid(_)
+                    )
                 });
                 if !ok {
                     cx.report(
@@ -146,7 +199,10 @@ fn envelope<'a>(root: Node<'a>, cx: &mut Context<'_>) -> Unwrapped<'a> {
                 m.key_span,
                 format!("/{}", m.key),
                 SECTION,
-                format!("`{}` is not a field of the response envelope; ignored", m.key),
+                format!(
+                    "`{}` is not a field of the response envelope; ignored",
+                    m.key
+                ),
             ),
         }
     }
@@ -170,7 +226,10 @@ fn envelope<'a>(root: Node<'a>, cx: &mut Context<'_>) -> Unwrapped<'a> {
                         node.span,
                         "/status_code".into(),
                         SECTION,
-                        format!("the response reports OCPI status {c} ({}), not success", status_meaning(c)),
+                        format!(
+                            "the response reports OCPI status {c} ({}), not success",
+                            status_meaning(c)
+                        ),
                     );
                 }
                 None => cx.report(
@@ -197,12 +256,24 @@ fn envelope<'a>(root: Node<'a>, cx: &mut Context<'_>) -> Unwrapped<'a> {
         Some((key, node)) => {
             base.push_key(key);
             match node.value {
-                Value::Array(items) => Unwrapped { items: indexed(items, base), status_error },
-                Value::Null => Unwrapped { items: Vec::new(), status_error },
-                _ => Unwrapped { items: vec![(node, base)], status_error },
+                Value::Array(items) => Unwrapped {
+                    items: indexed(items, base),
+                    status_error,
+                },
+                Value::Null => Unwrapped {
+                    items: Vec::new(),
+                    status_error,
+                },
+                _ => Unwrapped {
+                    items: vec![(node, base)],
+                    status_error,
+                },
             }
         }
-        None => Unwrapped { items: Vec::new(), status_error },
+        None => Unwrapped {
+            items: Vec::new(),
+            status_error,
+        },
     }
 }
 

@@ -57,7 +57,10 @@ pub fn check_datetime(s: &str, fractions: bool) -> Checked {
     if let [b'.', tail @ ..] = rest {
         let n = tail.iter().take_while(|c| c.is_ascii_digit()).count();
         if n == 0 {
-            return Checked::Invalid(format!("\"{}\" has a decimal point without digits", truncate(s)));
+            return Checked::Invalid(format!(
+                "\"{}\" has a decimal point without digits",
+                truncate(s)
+            ));
         }
         fraction = &s[19..20 + n];
         rest = &tail[n..];
@@ -75,19 +78,31 @@ pub fn check_datetime(s: &str, fractions: bool) -> Checked {
             problems.push("a lower-case z");
             true
         }
-        [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] if [h1, h2, m1, m2].iter().all(|c| c.is_ascii_digit()) => {
+        [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2]
+            if [h1, h2, m1, m2].iter().all(|c| c.is_ascii_digit()) =>
+        {
             let offset_min = (num(&[*h1, *h2]) * 60 + num(&[*m1, *m2])) as i64;
-            let offset = if *sign == b'-' { -offset_min } else { offset_min };
+            let offset = if *sign == b'-' {
+                -offset_min
+            } else {
+                offset_min
+            };
             // Convert to UTC so that everything downstream reads one form.
             let local = format!("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", y, mo, d, h, mi, sec);
             let Ok(dt) = local.parse::<jiff::civil::DateTime>() else {
-                return Checked::Invalid(format!("\"{}\" is not a real date and time", truncate(s)));
+                return Checked::Invalid(format!(
+                    "\"{}\" is not a real date and time",
+                    truncate(s)
+                ));
             };
             let Ok(offset) = jiff::tz::Offset::from_seconds((offset * 60) as i32) else {
                 return Checked::Invalid(format!("\"{}\" has an impossible offset", truncate(s)));
             };
             let Ok(ts) = offset.to_timestamp(dt) else {
-                return Checked::Invalid(format!("\"{}\" is not a real date and time", truncate(s)));
+                return Checked::Invalid(format!(
+                    "\"{}\" is not a real date and time",
+                    truncate(s)
+                ));
             };
             let utc = ts.strftime("%Y-%m-%dT%H:%M:%S").to_string();
             return Checked::Lenient(
@@ -95,7 +110,12 @@ pub fn check_datetime(s: &str, fractions: bool) -> Checked {
                 "a time zone offset; OCPI DateTimes are UTC without offset (read as the same instant in UTC)".into(),
             );
         }
-        _ => return Checked::Invalid(format!("\"{}\" has unexpected text after the time", truncate(s))),
+        _ => {
+            return Checked::Invalid(format!(
+                "\"{}\" has unexpected text after the time",
+                truncate(s)
+            ));
+        }
     };
     debug_assert!(utc);
     if s.len() > 25 {
@@ -121,37 +141,60 @@ pub fn check_local_time(s: &str) -> Checked {
         if h == 24 && m == 0 {
             return Checked::Lenient("24:00".into(), "24:00 is not a valid time; the spec writes the end of the day as 00:00 in end times".into());
         }
-        return Checked::Invalid(format!("\"{}\" is not a time of day (HH:MM, 00:00 to 23:59)", truncate(s)));
+        return Checked::Invalid(format!(
+            "\"{}\" is not a time of day (HH:MM, 00:00 to 23:59)",
+            truncate(s)
+        ));
     }
     // `7:00` or `07:00:00`
     let parts: Vec<&str> = s.split(':').collect();
     if (2..=3).contains(&parts.len())
-        && parts.iter().all(|p| !p.is_empty() && p.len() <= 2 && digits(p.as_bytes()))
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 2 && digits(p.as_bytes()))
         && (parts.len() == 2 || parts[2] == "00")
     {
         let (h, m) = (num(parts[0].as_bytes()), num(parts[1].as_bytes()));
         if h <= 23 && m <= 59 {
-            return Checked::Lenient(format!("{h:02}:{m:02}"), "the spec's form is HH:MM with leading zeros and no seconds".into());
+            return Checked::Lenient(
+                format!("{h:02}:{m:02}"),
+                "the spec's form is HH:MM with leading zeros and no seconds".into(),
+            );
         }
     }
-    Checked::Invalid(format!("\"{}\" is not a time of day in the form HH:MM", truncate(s)))
+    Checked::Invalid(format!(
+        "\"{}\" is not a time of day in the form HH:MM",
+        truncate(s)
+    ))
 }
 
 /// Checks a `YYYY-MM-DD` date.
 pub fn check_date(s: &str) -> Checked {
     let b = s.as_bytes();
-    if b.len() == 10 && digits(&b[0..4]) && b[4] == b'-' && digits(&b[5..7]) && b[7] == b'-' && digits(&b[8..10]) {
+    if b.len() == 10
+        && digits(&b[0..4])
+        && b[4] == b'-'
+        && digits(&b[5..7])
+        && b[7] == b'-'
+        && digits(&b[8..10])
+    {
         if valid_date(num(&b[0..4]), num(&b[5..7]), num(&b[8..10])) {
             return Checked::Exact;
         }
         return Checked::Invalid(format!("\"{}\" is not a real date", truncate(s)));
     }
-    Checked::Invalid(format!("\"{}\" is not a date in the form YYYY-MM-DD", truncate(s)))
+    Checked::Invalid(format!(
+        "\"{}\" is not a date in the form YYYY-MM-DD",
+        truncate(s)
+    ))
 }
 
 /// Checks a URL: absolute, `http:` or `https:`, with a host.
 pub fn check_url(s: &str) -> Checked {
-    let lower_scheme = s.get(..8).map(|p| p.to_ascii_lowercase()).unwrap_or_default();
+    let lower_scheme = s
+        .get(..8)
+        .map(|p| p.to_ascii_lowercase())
+        .unwrap_or_default();
     let rest = if lower_scheme.starts_with("https://") {
         &s[8..]
     } else if lower_scheme.starts_with("http://") {
@@ -164,20 +207,33 @@ pub fn check_url(s: &str) -> Checked {
     };
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     if host.is_empty() || s.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Checked::Invalid(format!("\"{}\" is not a valid URL (no host, or spaces in it)", truncate(s)));
+        return Checked::Invalid(format!(
+            "\"{}\" is not a valid URL (no host, or spaces in it)",
+            truncate(s)
+        ));
     }
     Checked::Exact
 }
 
 /// Checks a latitude or longitude string against the version's decimals rule.
 pub fn check_coordinate(s: &str, is_latitude: bool, decimals: (u8, u8)) -> Checked {
-    let (name, limit, int_digits) = if is_latitude { ("latitude", 90.0, 2) } else { ("longitude", 180.0, 3) };
+    let (name, limit, int_digits) = if is_latitude {
+        ("latitude", 90.0, 2)
+    } else {
+        ("longitude", 180.0, 3)
+    };
     let t = s.trim();
     let Ok(value) = t.parse::<f64>() else {
-        return Checked::Invalid(format!("{name} \"{}\" is not a decimal number", truncate(s)));
+        return Checked::Invalid(format!(
+            "{name} \"{}\" is not a decimal number",
+            truncate(s)
+        ));
     };
     if !value.is_finite() || value.abs() > limit {
-        return Checked::Invalid(format!("{name} {} is outside -{limit}..{limit}", truncate(s)));
+        return Checked::Invalid(format!(
+            "{name} {} is outside -{limit}..{limit}",
+            truncate(s)
+        ));
     }
     let body = t.strip_prefix('-').unwrap_or(t);
     let (int, frac) = body.split_once('.').unwrap_or((body, ""));
@@ -195,7 +251,10 @@ pub fn check_coordinate(s: &str, is_latitude: bool, decimals: (u8, u8)) -> Check
     } else {
         format!("{} to {} decimals", decimals.0, decimals.1)
     };
-    Checked::Lenient(t.to_string(), format!("{name} \"{}\" should have {want}", truncate(s)))
+    Checked::Lenient(
+        t.to_string(),
+        format!("{name} \"{}\" should have {want}", truncate(s)),
+    )
 }
 
 /// Checks an IANA time zone name; suggests one for near misses and Windows names.
@@ -207,7 +266,10 @@ pub fn check_time_zone(s: &str) -> Checked {
     if let Some(suggestion) = suggest_time_zone(s) {
         return Checked::Lenient(
             suggestion.clone(),
-            format!("\"{}\" is not an IANA time zone name; read as \"{suggestion}\"", truncate(s)),
+            format!(
+                "\"{}\" is not an IANA time zone name; read as \"{suggestion}\"",
+                truncate(s)
+            ),
         );
     }
     Checked::Invalid(format!(
@@ -241,7 +303,10 @@ pub fn check_evse_id(s: &str) -> Checked {
         if b.get(i) == Some(&b'*') {
             i += 1;
         }
-        if !b.get(i..i + 3).is_some_and(|p| p.iter().all(u8::is_ascii_alphanumeric)) {
+        if !b
+            .get(i..i + 3)
+            .is_some_and(|p| p.iter().all(u8::is_ascii_alphanumeric))
+        {
             return false;
         }
         i += 3;
@@ -252,7 +317,9 @@ pub fn check_evse_id(s: &str) -> Checked {
             return false;
         }
         let tail = &b[i + 1..];
-        !tail.is_empty() && tail.len() <= 31 && tail.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'*')
+        !tail.is_empty()
+            && tail.len() <= 31
+            && tail.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'*')
     })();
     if ok {
         Checked::Exact
@@ -267,11 +334,17 @@ pub fn check_evse_id(s: &str) -> Checked {
 /// Checks a telephone number (digits with optional `+`, spaces, dashes, dots, parentheses).
 pub fn check_phone(s: &str) -> Checked {
     let digits_count = s.chars().filter(char::is_ascii_digit).count();
-    let allowed = s.chars().enumerate().all(|(i, c)| c.is_ascii_digit() || " -./()".contains(c) || (c == '+' && i == 0));
+    let allowed = s
+        .chars()
+        .enumerate()
+        .all(|(i, c)| c.is_ascii_digit() || " -./()".contains(c) || (c == '+' && i == 0));
     if allowed && (5..=20).contains(&digits_count) {
         Checked::Exact
     } else {
-        Checked::Invalid(format!("\"{}\" does not look like a telephone number (e.g. +31 20 123 4567)", truncate(s)))
+        Checked::Invalid(format!(
+            "\"{}\" does not look like a telephone number (e.g. +31 20 123 4567)",
+            truncate(s)
+        ))
     }
 }
 
@@ -294,13 +367,31 @@ mod tests {
     fn datetimes() {
         assert_eq!(check_datetime("2015-06-29T20:39:09Z", true), Checked::Exact);
         assert_eq!(check_datetime("2015-06-29T20:39:09", false), Checked::Exact);
-        assert_eq!(check_datetime("2016-12-29T17:45:09.2Z", true), Checked::Exact);
-        assert!(matches!(check_datetime("2016-12-29T17:45:09.2Z", false), Checked::Lenient(ref c, _) if c == "2016-12-29T17:45:09.2Z"));
-        assert!(matches!(check_datetime("2025-03-12 10:54:38", true), Checked::Lenient(ref c, _) if c == "2025-03-12T10:54:38Z"));
-        assert!(matches!(check_datetime("2025-03-12T10:54:38+01:00", true), Checked::Lenient(ref c, _) if c == "2025-03-12T09:54:38Z"));
-        assert!(matches!(check_datetime("2025-02-30T10:54:38Z", true), Checked::Invalid(_)));
-        assert!(matches!(check_datetime("yesterday", true), Checked::Invalid(_)));
-        assert!(matches!(check_datetime("2025-03-12", true), Checked::Invalid(_)));
+        assert_eq!(
+            check_datetime("2016-12-29T17:45:09.2Z", true),
+            Checked::Exact
+        );
+        assert!(
+            matches!(check_datetime("2016-12-29T17:45:09.2Z", false), Checked::Lenient(ref c, _) if c == "2016-12-29T17:45:09.2Z")
+        );
+        assert!(
+            matches!(check_datetime("2025-03-12 10:54:38", true), Checked::Lenient(ref c, _) if c == "2025-03-12T10:54:38Z")
+        );
+        assert!(
+            matches!(check_datetime("2025-03-12T10:54:38+01:00", true), Checked::Lenient(ref c, _) if c == "2025-03-12T09:54:38Z")
+        );
+        assert!(matches!(
+            check_datetime("2025-02-30T10:54:38Z", true),
+            Checked::Invalid(_)
+        ));
+        assert!(matches!(
+            check_datetime("yesterday", true),
+            Checked::Invalid(_)
+        ));
+        assert!(matches!(
+            check_datetime("2025-03-12", true),
+            Checked::Invalid(_)
+        ));
     }
 
     #[test]
@@ -317,20 +408,38 @@ mod tests {
     fn coordinates() {
         assert_eq!(check_coordinate("52.370216", true, (6, 6)), Checked::Exact);
         assert_eq!(check_coordinate("52.37021", true, (5, 7)), Checked::Exact);
-        assert!(matches!(check_coordinate("52.3", true, (5, 7)), Checked::Lenient(..)));
-        assert!(matches!(check_coordinate("152.3", true, (5, 7)), Checked::Invalid(_)));
-        assert_eq!(check_coordinate("-122.4194155", false, (5, 7)), Checked::Exact);
-        assert!(matches!(check_coordinate("north", false, (5, 7)), Checked::Invalid(_)));
+        assert!(matches!(
+            check_coordinate("52.3", true, (5, 7)),
+            Checked::Lenient(..)
+        ));
+        assert!(matches!(
+            check_coordinate("152.3", true, (5, 7)),
+            Checked::Invalid(_)
+        ));
+        assert_eq!(
+            check_coordinate("-122.4194155", false, (5, 7)),
+            Checked::Exact
+        );
+        assert!(matches!(
+            check_coordinate("north", false, (5, 7)),
+            Checked::Invalid(_)
+        ));
     }
 
     #[test]
     fn urls_and_ids() {
         assert_eq!(check_url("https://example.com/x"), Checked::Exact);
-        assert!(matches!(check_url("javascript:alert(1)"), Checked::Invalid(_)));
+        assert!(matches!(
+            check_url("javascript:alert(1)"),
+            Checked::Invalid(_)
+        ));
         assert!(matches!(check_url("www.example.com"), Checked::Invalid(_)));
         assert_eq!(check_evse_id("BE*BEC*E041503001"), Checked::Exact);
         assert_eq!(check_evse_id("NLTNME12345"), Checked::Exact);
-        assert!(matches!(check_evse_id("BE-BEC-E041503001"), Checked::Invalid(_)));
+        assert!(matches!(
+            check_evse_id("BE-BEC-E041503001"),
+            Checked::Invalid(_)
+        ));
         assert_eq!(check_phone("+31 20 123 4567"), Checked::Exact);
         assert!(matches!(check_phone("call us"), Checked::Invalid(_)));
     }
@@ -338,8 +447,15 @@ mod tests {
     #[test]
     fn time_zones() {
         assert_eq!(check_time_zone("Europe/Amsterdam"), Checked::Exact);
-        assert!(matches!(check_time_zone("Asia/Kuala Lumpur"), Checked::Lenient(ref c, _) if c == "Asia/Kuala_Lumpur"));
-        assert!(matches!(check_time_zone("GMT Standard Time"), Checked::Lenient(ref c, _) if c == "Europe/London"));
-        assert!(matches!(check_time_zone("Mars/Olympus"), Checked::Invalid(_)));
+        assert!(
+            matches!(check_time_zone("Asia/Kuala Lumpur"), Checked::Lenient(ref c, _) if c == "Asia/Kuala_Lumpur")
+        );
+        assert!(
+            matches!(check_time_zone("GMT Standard Time"), Checked::Lenient(ref c, _) if c == "Europe/London")
+        );
+        assert!(matches!(
+            check_time_zone("Mars/Olympus"),
+            Checked::Invalid(_)
+        ));
     }
 }

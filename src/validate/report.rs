@@ -14,7 +14,14 @@ pub struct Context<'d> {
 }
 
 impl Context<'_> {
-    pub fn report(&mut self, code: Code, span: Span, pointer: String, section: &str, message: String) {
+    pub fn report(
+        &mut self,
+        code: Code,
+        span: Span,
+        pointer: String,
+        section: &str,
+        message: String,
+    ) {
         self.diagnostics.push(Diagnostic {
             severity: code.severity(),
             code,
@@ -22,7 +29,11 @@ impl Context<'_> {
             pointer,
             line: 0,
             column: 0,
-            spec: if section.is_empty() { self.spec_ref.to_string() } else { format!("{} {}", self.spec_ref, section) },
+            spec: if section.is_empty() {
+                self.spec_ref.to_string()
+            } else {
+                format!("{} {}", self.spec_ref, section)
+            },
             span,
         });
     }
@@ -63,7 +74,9 @@ impl FileReport<'_> {
     }
 
     pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
     }
 
     /// Puts diagnostics in document order, fills in lines and columns, and counts clean items.
@@ -87,14 +100,20 @@ impl FileReport<'_> {
             ))
         });
         self.diagnostics.dedup();
-        let mut error_pointers: Vec<&str> =
-            self.diagnostics.iter().filter(|d| d.severity == Severity::Error).map(|d| d.pointer.as_str()).collect();
+        let mut error_pointers: Vec<&str> = self
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| d.pointer.as_str())
+            .collect();
         error_pointers.sort_unstable();
         for item in &mut self.read {
             // Sorted, the pointers inside an item follow the item's own pointer directly
             // (`/data/3`, `/data/3/...` sort before `/data/30`).
             let first = error_pointers.partition_point(|p| *p < item.pointer.as_str());
-            item.has_errors = error_pointers.get(first).is_some_and(|p| is_within(p, &item.pointer));
+            item.has_errors = error_pointers
+                .get(first)
+                .is_some_and(|p| is_within(p, &item.pointer));
         }
         self.items_ok = self.read.iter().filter(|i| !i.has_errors).count();
     }
@@ -102,5 +121,8 @@ impl FileReport<'_> {
 
 /// Whether `pointer` is `base` or lies inside it.
 pub fn is_within(pointer: &str, base: &str) -> bool {
-    pointer.starts_with(base) && (pointer.len() == base.len() || pointer.as_bytes()[base.len()] == b'/' || base.is_empty())
+    pointer.starts_with(base)
+        && (pointer.len() == base.len()
+            || pointer.as_bytes()[base.len()] == b'/'
+            || base.is_empty())
 }

@@ -14,7 +14,11 @@ use std::borrow::Cow;
 use std::str::FromStr;
 
 /// Field names of known vendor extensions, kept in the model as such.
-pub const VENDOR_EXTENSIONS: &[&str] = &["energy_meter", "transparency_software", "calibration_info_url"];
+pub const VENDOR_EXTENSIONS: &[&str] = &[
+    "energy_meter",
+    "transparency_software",
+    "calibration_info_url",
+];
 
 /// Walks objects of one version, collecting diagnostics.
 pub struct Walker<'a, 'd> {
@@ -26,8 +30,17 @@ pub struct Walker<'a, 'd> {
 }
 
 impl<'a, 'd> Walker<'a, 'd> {
-    pub fn new(spec: &'static VersionSpec, pointer: Pointer<'a>, diagnostics: &'d mut Vec<Diagnostic>) -> Self {
-        Walker { spec, pointer, diagnostics, partial: false }
+    pub fn new(
+        spec: &'static VersionSpec,
+        pointer: Pointer<'a>,
+        diagnostics: &'d mut Vec<Diagnostic>,
+    ) -> Self {
+        Walker {
+            spec,
+            pointer,
+            diagnostics,
+            partial: false,
+        }
     }
 
     /// Reports a diagnostic at the current pointer.
@@ -65,7 +78,11 @@ impl<'a, 'd> Walker<'a, 'd> {
         let mut kept = 0;
         let mut seen: u64 = 0; // bit i: field i of the table is present
         for read in 0..members.len() {
-            let Member { key, key_span, node } = std::mem::replace(&mut members[read], placeholder());
+            let Member {
+                key,
+                key_span,
+                node,
+            } = std::mem::replace(&mut members[read], placeholder());
             let resolved = self.resolve_key(&key, key_span, spec, &members[..kept]);
             let member = match resolved {
                 Resolved::Field(index, name) => {
@@ -76,9 +93,17 @@ impl<'a, 'd> Walker<'a, 'd> {
                     if index < 64 {
                         seen |= 1 << index;
                     }
-                    value.map(|value| Member { key: name, key_span, node: value })
+                    value.map(|value| Member {
+                        key: name,
+                        key_span,
+                        node: value,
+                    })
                 }
-                Resolved::Unknown => Some(Member { key, key_span, node }),
+                Resolved::Unknown => Some(Member {
+                    key,
+                    key_span,
+                    node,
+                }),
             };
             if let Some(member) = member {
                 members[kept] = member;
@@ -104,12 +129,19 @@ impl<'a, 'd> Walker<'a, 'd> {
                         Span::new(span.start as usize, span.start as usize + 1),
                         field.name,
                         spec.section,
-                        format!("{} lacks `{}`, a list that needs at least one entry", spec.name, field.name),
+                        format!(
+                            "{} lacks `{}`, a list that needs at least one entry",
+                            spec.name, field.name
+                        ),
                     );
                 }
             }
         }
-        Node { span, complete, value: Value::Object(members) }
+        Node {
+            span,
+            complete,
+            value: Value::Object(members),
+        }
     }
 
     fn resolve_key(
@@ -123,12 +155,19 @@ impl<'a, 'd> Walker<'a, 'd> {
             return Resolved::Field(i, key.clone());
         }
         let taken = |name: &str| already.iter().any(|m| m.key == name);
-        if let Some(alias) = self.spec.aliases.iter().find(|a| a.object == spec.name && a.alias == key.as_ref())
+        if let Some(alias) = self
+            .spec
+            .aliases
+            .iter()
+            .find(|a| a.object == spec.name && a.alias == key.as_ref())
             && let Some(i) = spec.fields.iter().position(|f| f.name == alias.field)
             && !taken(alias.field)
         {
             let (code, why) = match alias.kind {
-                AliasKind::OtherVersion => (Code::FieldOtherVersion, "is the name of this field in another OCPI version"),
+                AliasKind::OtherVersion => (
+                    Code::FieldOtherVersion,
+                    "is the name of this field in another OCPI version",
+                ),
                 AliasKind::NearMiss => (Code::FieldRenamed, "is not a field of the spec"),
             };
             self.report_child(
@@ -173,14 +212,22 @@ impl<'a, 'd> Walker<'a, 'd> {
                 key_span,
                 key,
                 spec.section,
-                format!("`{key}` is not a field of {} in OCPI {}; kept as an unknown field", spec.name, self.spec.version),
+                format!(
+                    "`{key}` is not a field of {} in OCPI {}; kept as an unknown field",
+                    spec.name, self.spec.version
+                ),
             );
         }
         Resolved::Unknown
     }
 
     /// Walks one field's value; `None` drops the field.
-    fn field(&mut self, node: Node<'a>, field: &'static FieldSpec, parent: &'static ObjectSpec) -> Option<Node<'a>> {
+    fn field(
+        &mut self,
+        node: Node<'a>,
+        field: &'static FieldSpec,
+        parent: &'static ObjectSpec,
+    ) -> Option<Node<'a>> {
         let section = parent.section;
         if field.card.is_list() {
             return self.list(node, field, parent);
@@ -202,10 +249,18 @@ impl<'a, 'd> Walker<'a, 'd> {
                     Code::FieldEmptyAsAbsent,
                     node.span,
                     section,
-                    format!("`{}` is an empty string where an object is expected; read as absent", field.name),
+                    format!(
+                        "`{}` is an empty string where an object is expected; read as absent",
+                        field.name
+                    ),
                 );
                 if field.card == Card::Required && !self.partial {
-                    self.report(Code::FieldMissing, node.span, section, format!("`{}` is required", field.name));
+                    self.report(
+                        Code::FieldMissing,
+                        node.span,
+                        section,
+                        format!("`{}` is required", field.name),
+                    );
                 }
                 return None;
             }
@@ -218,7 +273,12 @@ impl<'a, 'd> Walker<'a, 'd> {
         value
     }
 
-    fn list(&mut self, node: Node<'a>, field: &'static FieldSpec, parent: &'static ObjectSpec) -> Option<Node<'a>> {
+    fn list(
+        &mut self,
+        node: Node<'a>,
+        field: &'static FieldSpec,
+        parent: &'static ObjectSpec,
+    ) -> Option<Node<'a>> {
         let section = parent.section;
         let span = node.span;
         let items = match node.value {
@@ -239,7 +299,10 @@ impl<'a, 'd> Walker<'a, 'd> {
                     Code::FieldEmptyAsAbsent,
                     span,
                     section,
-                    format!("`{}` is an empty string where a list is expected; read as an empty list", field.name),
+                    format!(
+                        "`{}` is an empty string where a list is expected; read as an empty list",
+                        field.name
+                    ),
                 );
                 return None;
             }
@@ -248,7 +311,11 @@ impl<'a, 'd> Walker<'a, 'd> {
                     Code::FieldCoerced,
                     span,
                     section,
-                    format!("`{}` holds a single {} where a list is expected; read as a list of one", field.name, node.type_name()),
+                    format!(
+                        "`{}` holds a single {} where a list is expected; read as a list of one",
+                        field.name,
+                        node.type_name()
+                    ),
                 );
                 vec![node]
             }
@@ -257,7 +324,12 @@ impl<'a, 'd> Walker<'a, 'd> {
         for (i, item) in items.into_iter().enumerate() {
             self.pointer.push_index(i);
             if item.is_null() {
-                self.report(Code::FieldNull, item.span, section, format!("an entry of `{}` is null; skipped", field.name));
+                self.report(
+                    Code::FieldNull,
+                    item.span,
+                    section,
+                    format!("an entry of `{}` is null; skipped", field.name),
+                );
             } else if let Some(v) = self.value(item, field.ty, field.name, section) {
                 out.push(v);
             }
@@ -271,11 +343,21 @@ impl<'a, 'd> Walker<'a, 'd> {
                 format!("`{}` must hold at least one entry", field.name),
             );
         }
-        Some(Node { span, complete: true, value: Value::Array(out) })
+        Some(Node {
+            span,
+            complete: true,
+            value: Value::Array(out),
+        })
     }
 
     /// Checks one value against a type; returns the lenient value or `None` to drop it.
-    pub fn value(&mut self, node: Node<'a>, ty: Type, name: &str, section: &str) -> Option<Node<'a>> {
+    pub fn value(
+        &mut self,
+        node: Node<'a>,
+        ty: Type,
+        name: &str,
+        section: &str,
+    ) -> Option<Node<'a>> {
         match ty {
             Type::Object(spec) => match node.value {
                 Value::Object(_) => Some(self.object(node, spec)),
@@ -284,18 +366,29 @@ impl<'a, 'd> Walker<'a, 'd> {
                         Code::FieldType,
                         node.span,
                         spec.section,
-                        format!("`{name}` must be an object ({}), not a {}; dropped", spec.name, node.type_name()),
+                        format!(
+                            "`{name}` must be an object ({}), not a {}; dropped",
+                            spec.name,
+                            node.type_name()
+                        ),
                     );
                     None
                 }
             },
-            Type::Str { max, format } => self.string(node, max, format, !self.spec.ascii_strings, name, section),
+            Type::Str { max, format } => {
+                self.string(node, max, format, !self.spec.ascii_strings, name, section)
+            }
             Type::CiStr { max, format } => self.string(node, max, format, false, name, section),
             Type::Url => {
                 let node = self.string(node, Some(255), Format::None, true, name, section)?;
                 match format::check_url(node.as_str().unwrap_or_default()) {
                     Checked::Invalid(why) => {
-                        self.report(Code::UrlInvalid, node.span, section, format!("`{name}`: {why}; dropped"));
+                        self.report(
+                            Code::UrlInvalid,
+                            node.span,
+                            section,
+                            format!("`{name}`: {why}; dropped"),
+                        );
                         None
                     }
                     _ => Some(node),
@@ -303,7 +396,10 @@ impl<'a, 'd> Walker<'a, 'd> {
             }
             Type::DateTime => {
                 let node = self.string(node, None, Format::None, false, name, section)?;
-                match format::check_datetime(node.as_str().unwrap_or_default(), self.spec.datetime_fractions) {
+                match format::check_datetime(
+                    node.as_str().unwrap_or_default(),
+                    self.spec.datetime_fractions,
+                ) {
                     Checked::Exact => Some(node),
                     Checked::Lenient(canonical, why) => {
                         self.report(
@@ -312,10 +408,18 @@ impl<'a, 'd> Walker<'a, 'd> {
                             section,
                             format!("`{name}` has {why}; read as {canonical}"),
                         );
-                        Some(Node { value: Value::String(Cow::Owned(canonical)), ..node })
+                        Some(Node {
+                            value: Value::String(Cow::Owned(canonical)),
+                            ..node
+                        })
                     }
                     Checked::Invalid(why) => {
-                        self.report(Code::DatetimeInvalid, node.span, section, format!("`{name}`: {why}; dropped"));
+                        self.report(
+                            Code::DatetimeInvalid,
+                            node.span,
+                            section,
+                            format!("`{name}`: {why}; dropped"),
+                        );
                         None
                     }
                 }
@@ -324,15 +428,38 @@ impl<'a, 'd> Walker<'a, 'd> {
             Type::Number => self.number(node, name, section),
             Type::Bool => match &node.value {
                 Value::Bool(_) => Some(node),
-                Value::String(s) if matches!(s.as_ref(), "true" | "false" | "TRUE" | "FALSE" | "True" | "False") => {
+                Value::String(s)
+                    if matches!(
+                        s.as_ref(),
+                        "true" | "false" | "TRUE" | "FALSE" | "True" | "False"
+                    ) =>
+                {
                     let b = s.eq_ignore_ascii_case("true");
-                    self.coerced(&node, name, section, "a string", if b { "true" } else { "false" });
-                    Some(Node { value: Value::Bool(b), ..node })
+                    self.coerced(
+                        &node,
+                        name,
+                        section,
+                        "a string",
+                        if b { "true" } else { "false" },
+                    );
+                    Some(Node {
+                        value: Value::Bool(b),
+                        ..node
+                    })
                 }
                 Value::Number(n) if n == "0" || n == "1" => {
                     let b = n == "1";
-                    self.coerced(&node, name, section, "a number", if b { "true" } else { "false" });
-                    Some(Node { value: Value::Bool(b), ..node })
+                    self.coerced(
+                        &node,
+                        name,
+                        section,
+                        "a number",
+                        if b { "true" } else { "false" },
+                    );
+                    Some(Node {
+                        value: Value::Bool(b),
+                        ..node
+                    })
                 }
                 _ => self.wrong_type(node, name, section, "a boolean"),
             },
@@ -348,9 +475,16 @@ impl<'a, 'd> Walker<'a, 'd> {
                         Code::EnumCase,
                         node.span,
                         section,
-                        format!("\"{}\" is not a {} value; read as \"{v}\"", format::truncate(text), spec.name),
+                        format!(
+                            "\"{}\" is not a {} value; read as \"{v}\"",
+                            format::truncate(text),
+                            spec.name
+                        ),
                     );
-                    return Some(Node { value: Value::String(Cow::Borrowed(v)), ..node });
+                    return Some(Node {
+                        value: Value::String(Cow::Borrowed(v)),
+                        ..node
+                    });
                 }
                 let known = if spec.values.len() <= 12 {
                     format!(" (one of {})", spec.values.join(", "))
@@ -370,12 +504,20 @@ impl<'a, 'd> Walker<'a, 'd> {
                     );
                     Some(node)
                 } else {
-                    let fallback = if spec.name == "Status" { "; read as UNKNOWN" } else { "; dropped" };
+                    let fallback = if spec.name == "Status" {
+                        "; read as UNKNOWN"
+                    } else {
+                        "; dropped"
+                    };
                     self.report(
                         Code::EnumUnknown,
                         node.span,
                         section,
-                        format!("\"{}\" is not a {} value{known}{fallback}", format::truncate(text), spec.name),
+                        format!(
+                            "\"{}\" is not a {} value{known}{fallback}",
+                            format::truncate(text),
+                            spec.name
+                        ),
                     );
                     None
                 }
@@ -392,12 +534,21 @@ impl<'a, 'd> Walker<'a, 'd> {
         );
     }
 
-    fn wrong_type(&mut self, node: Node<'a>, name: &str, section: &str, want: &str) -> Option<Node<'a>> {
+    fn wrong_type(
+        &mut self,
+        node: Node<'a>,
+        name: &str,
+        section: &str,
+        want: &str,
+    ) -> Option<Node<'a>> {
         self.report(
             Code::FieldType,
             node.span,
             section,
-            format!("`{name}` must be {want}, not a {}; dropped", node.type_name()),
+            format!(
+                "`{name}` must be {want}, not a {}; dropped",
+                node.type_name()
+            ),
         );
         None
     }
@@ -421,16 +572,24 @@ impl<'a, 'd> Walker<'a, 'd> {
                     section,
                     format!("`{name}` is the number {text} but the spec wants a string; read as \"{text}\""),
                 );
-                Node { value: Value::String(Cow::Owned(text)), ..node }
+                Node {
+                    value: Value::String(Cow::Owned(text)),
+                    ..node
+                }
             }
             Value::Bool(b) => {
                 self.report(
                     Code::FieldCoerced,
                     node.span,
                     section,
-                    format!("`{name}` is the boolean {b} but the spec wants a string; read as \"{b}\""),
+                    format!(
+                        "`{name}` is the boolean {b} but the spec wants a string; read as \"{b}\""
+                    ),
                 );
-                Node { value: Value::String(Cow::Owned(b.to_string())), ..node }
+                Node {
+                    value: Value::String(Cow::Owned(b.to_string())),
+                    ..node
+                }
             }
             _ => return self.wrong_type(node, name, section, "a string"),
         };
@@ -457,12 +616,19 @@ impl<'a, 'd> Walker<'a, 'd> {
                 text.chars().find(|c| !(' '..='~').contains(c))
             };
             if let Some(c) = bad {
-                let what = if unicode { "printable text" } else { "printable ASCII" };
+                let what = if unicode {
+                    "printable text"
+                } else {
+                    "printable ASCII"
+                };
                 self.report(
                     Code::StringCharset,
                     node.span,
                     section,
-                    format!("`{name}` holds {} but only {what} is allowed here", c.escape_default()),
+                    format!(
+                        "`{name}` holds {} but only {what} is allowed here",
+                        c.escape_default()
+                    ),
                 );
             }
         }
@@ -472,29 +638,49 @@ impl<'a, 'd> Walker<'a, 'd> {
         self.format(node, format, name, section)
     }
 
-    fn format(&mut self, node: Node<'a>, format: Format, name: &str, section: &str) -> Option<Node<'a>> {
+    fn format(
+        &mut self,
+        node: Node<'a>,
+        format: Format,
+        name: &str,
+        section: &str,
+    ) -> Option<Node<'a>> {
         let text = node.as_str().unwrap_or_default();
         let span = node.span;
-        let replace = |node: Node<'a>, s: String| Node { value: Value::String(Cow::Owned(s)), ..node };
+        let replace = |node: Node<'a>, s: String| Node {
+            value: Value::String(Cow::Owned(s)),
+            ..node
+        };
         match format {
             Format::None => Some(node),
             Format::CountryAlpha2 => {
                 let upper = text.to_ascii_uppercase();
                 if codes::is_country_alpha2(&upper) {
-                    return Some(if upper == text { node } else { replace(node, upper) });
+                    return Some(if upper == text {
+                        node
+                    } else {
+                        replace(node, upper)
+                    });
                 }
                 self.report(
                     Code::CountryCodeInvalid,
                     span,
                     section,
-                    format!("`{name}` \"{}\" is not an ISO 3166-1 alpha-2 country code", format::truncate(text)),
+                    format!(
+                        "`{name}` \"{}\" is not an ISO 3166-1 alpha-2 country code",
+                        format::truncate(text)
+                    ),
                 );
                 Some(node)
             }
             Format::CountryAlpha3 => {
                 let upper = text.to_ascii_uppercase();
                 if codes::is_country_alpha3(&upper) {
-                    return Some(if upper == text { node } else { replace(node, upper) });
+                    return Some(if upper == text {
+                        node
+                    } else {
+                        replace(node, upper)
+                    });
                 }
                 if let Some(a3) = codes::alpha2_to_alpha3(&upper) {
                     self.report(
@@ -509,7 +695,10 @@ impl<'a, 'd> Walker<'a, 'd> {
                     Code::CountryCodeInvalid,
                     span,
                     section,
-                    format!("`{name}` \"{}\" is not an ISO 3166-1 alpha-3 country code", format::truncate(text)),
+                    format!(
+                        "`{name}` \"{}\" is not an ISO 3166-1 alpha-3 country code",
+                        format::truncate(text)
+                    ),
                 );
                 Some(node)
             }
@@ -525,10 +714,17 @@ impl<'a, 'd> Walker<'a, 'd> {
                     if codes::is_currency(&upper) {
                         format!("`{name}` \"{text}\" must be written \"{upper}\"; read as that")
                     } else {
-                        format!("`{name}` \"{}\" is not an ISO 4217 currency code", format::truncate(text))
+                        format!(
+                            "`{name}` \"{}\" is not an ISO 4217 currency code",
+                            format::truncate(text)
+                        )
                     },
                 );
-                if codes::is_currency(&upper) { Some(replace(node, upper)) } else { Some(node) }
+                if codes::is_currency(&upper) {
+                    Some(replace(node, upper))
+                } else {
+                    Some(node)
+                }
             }
             Format::Language => {
                 if codes::is_language(text) {
@@ -549,7 +745,10 @@ impl<'a, 'd> Walker<'a, 'd> {
                     Code::LanguageInvalid,
                     span,
                     section,
-                    format!("`{name}` \"{}\" is not an ISO 639-1 language code (like en, nl, de)", format::truncate(text)),
+                    format!(
+                        "`{name}` \"{}\" is not an ISO 639-1 language code (like en, nl, de)",
+                        format::truncate(text)
+                    ),
                 );
                 Some(node)
             }
@@ -560,24 +759,44 @@ impl<'a, 'd> Walker<'a, 'd> {
                     Some(replace(node, zone))
                 }
                 Checked::Invalid(why) => {
-                    self.report(Code::TimeZoneInvalid, span, section, format!("{why}; dropped"));
+                    self.report(
+                        Code::TimeZoneInvalid,
+                        span,
+                        section,
+                        format!("{why}; dropped"),
+                    );
                     None
                 }
             },
             Format::LocalTime => match format::check_local_time(text) {
                 Checked::Exact => Some(node),
                 Checked::Lenient(t, why) => {
-                    self.report(Code::TimeInvalid, span, section, format!("`{name}` \"{text}\": {why}; read as {t}"));
+                    self.report(
+                        Code::TimeInvalid,
+                        span,
+                        section,
+                        format!("`{name}` \"{text}\": {why}; read as {t}"),
+                    );
                     Some(replace(node, t))
                 }
                 Checked::Invalid(why) => {
-                    self.report(Code::TimeInvalid, span, section, format!("`{name}`: {why}; dropped"));
+                    self.report(
+                        Code::TimeInvalid,
+                        span,
+                        section,
+                        format!("`{name}`: {why}; dropped"),
+                    );
                     None
                 }
             },
             Format::Date => match format::check_date(text) {
                 Checked::Invalid(why) => {
-                    self.report(Code::DateInvalid, span, section, format!("`{name}`: {why}; dropped"));
+                    self.report(
+                        Code::DateInvalid,
+                        span,
+                        section,
+                        format!("`{name}`: {why}; dropped"),
+                    );
                     None
                 }
                 _ => Some(node),
@@ -591,7 +810,12 @@ impl<'a, 'd> Walker<'a, 'd> {
                         Some(if v == text { node } else { replace(node, v) })
                     }
                     Checked::Invalid(why) => {
-                        self.report(Code::CoordinateInvalid, span, section, format!("{why}; dropped"));
+                        self.report(
+                            Code::CoordinateInvalid,
+                            span,
+                            section,
+                            format!("{why}; dropped"),
+                        );
                         None
                     }
                 }
@@ -609,7 +833,10 @@ impl<'a, 'd> Walker<'a, 'd> {
                     Code::PartyIdInvalid,
                     span,
                     section,
-                    format!("`{name}` \"{}\" is not a party id of three letters or digits", format::truncate(text)),
+                    format!(
+                        "`{name}` \"{}\" is not a party id of three letters or digits",
+                        format::truncate(text)
+                    ),
                 );
                 Some(node)
             }
@@ -628,17 +855,31 @@ impl<'a, 'd> Walker<'a, 'd> {
         }
     }
 
-    fn int(&mut self, node: Node<'a>, digits: Option<u8>, name: &str, section: &str) -> Option<Node<'a>> {
+    fn int(
+        &mut self,
+        node: Node<'a>,
+        digits: Option<u8>,
+        name: &str,
+        section: &str,
+    ) -> Option<Node<'a>> {
         let (text, from_string) = match &node.value {
             Value::Number(n) => (n.to_string(), false),
             Value::String(s) => (s.trim().to_string(), true),
             _ => return self.wrong_type(node, name, section, "an integer"),
         };
-        let Ok(value) = parse_decimal(&text) else {
+        let Some(value) = parse_decimal(&text) else {
             if from_string {
                 return self.wrong_type(node, name, section, "an integer");
             }
-            self.report(Code::NumberOutOfRange, node.span, section, format!("`{name}` {} cannot be read as a number; dropped", format::truncate(&text)));
+            self.report(
+                Code::NumberOutOfRange,
+                node.span,
+                section,
+                format!(
+                    "`{name}` {} cannot be read as a number; dropped",
+                    format::truncate(&text)
+                ),
+            );
             return None;
         };
         if !value.fract().is_zero() {
@@ -649,7 +890,10 @@ impl<'a, 'd> Walker<'a, 'd> {
                 section,
                 format!("`{name}` must be a whole number, not {text}; read as {whole}"),
             );
-            return Some(Node { value: Value::Number(Cow::Owned(whole)), ..node });
+            return Some(Node {
+                value: Value::Number(Cow::Owned(whole)),
+                ..node
+            });
         }
         let normal = value.trunc().normalize().to_string();
         if let Some(d) = digits
@@ -659,16 +903,31 @@ impl<'a, 'd> Walker<'a, 'd> {
                 Code::IntInvalid,
                 node.span,
                 section,
-                format!("`{name}` {normal} has more than {d} digit{}", if d == 1 { "" } else { "s" }),
+                format!(
+                    "`{name}` {normal} has more than {d} digit{}",
+                    if d == 1 { "" } else { "s" }
+                ),
             );
         }
         if from_string {
-            self.coerced(&node, name, section, &format!("the string \"{}\"", format::truncate(&text)), "an integer");
-            return Some(Node { value: Value::Number(Cow::Owned(normal)), ..node });
+            self.coerced(
+                &node,
+                name,
+                section,
+                &format!("the string \"{}\"", format::truncate(&text)),
+                "an integer",
+            );
+            return Some(Node {
+                value: Value::Number(Cow::Owned(normal)),
+                ..node
+            });
         }
         if normal != text {
             // 230.0 or 2.3e2: a whole number written as a decimal.
-            return Some(Node { value: Value::Number(Cow::Owned(normal)), ..node });
+            return Some(Node {
+                value: Value::Number(Cow::Owned(normal)),
+                ..node
+            });
         }
         Some(node)
     }
@@ -686,7 +945,7 @@ impl<'a, 'd> Walker<'a, 'd> {
         } else {
             text
         };
-        let Ok(value) = parse_decimal(text) else {
+        let Some(value) = parse_decimal(text) else {
             if from_string {
                 return self.wrong_type(node, name, section, "a number");
             }
@@ -694,7 +953,10 @@ impl<'a, 'd> Walker<'a, 'd> {
                 Code::NumberOutOfRange,
                 node.span,
                 section,
-                format!("`{name}` {} is too large or too precise to hold exactly; dropped", format::truncate(text)),
+                format!(
+                    "`{name}` {} is too large or too precise to hold exactly; dropped",
+                    format::truncate(text)
+                ),
             );
             return None;
         };
@@ -703,13 +965,25 @@ impl<'a, 'd> Walker<'a, 'd> {
                 Code::NumberPrecision,
                 node.span,
                 section,
-                format!("`{name}` {text} has {} decimals; OCPI numbers use at most 4 (kept exactly)", value.scale()),
+                format!(
+                    "`{name}` {text} has {} decimals; OCPI numbers use at most 4 (kept exactly)",
+                    value.scale()
+                ),
             );
         }
         if from_string {
             let normal = value.to_string();
-            self.coerced(&node, name, section, &format!("the string \"{}\"", format::truncate(text)), "a number");
-            return Some(Node { value: Value::Number(Cow::Owned(normal)), ..node });
+            self.coerced(
+                &node,
+                name,
+                section,
+                &format!("the string \"{}\"", format::truncate(text)),
+                "a number",
+            );
+            return Some(Node {
+                value: Value::Number(Cow::Owned(normal)),
+                ..node
+            });
         }
         Some(node)
     }
@@ -717,7 +991,11 @@ impl<'a, 'd> Walker<'a, 'd> {
 
 /// A member that costs nothing to create, to move real members out of a vector.
 fn placeholder<'a>() -> Member<'a> {
-    Member { key: Cow::Borrowed(""), key_span: Span::default(), node: Node::new(Span::default(), Value::Null) }
+    Member {
+        key: Cow::Borrowed(""),
+        key_span: Span::default(),
+        node: Node::new(Span::default(), Value::Null),
+    }
 }
 
 enum Resolved<'a> {
@@ -726,11 +1004,11 @@ enum Resolved<'a> {
 }
 
 /// Parses a JSON number's text as an exact decimal (exponents included).
-pub fn parse_decimal(text: &str) -> Result<Decimal, ()> {
+pub fn parse_decimal(text: &str) -> Option<Decimal> {
     if text.bytes().any(|b| b == b'e' || b == b'E') {
-        Decimal::from_scientific(text).map_err(|_| ())
+        Decimal::from_scientific(text).ok()
     } else {
-        Decimal::from_str(text).map_err(|_| ())
+        Decimal::from_str(text).ok()
     }
 }
 

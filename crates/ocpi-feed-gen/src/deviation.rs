@@ -125,29 +125,11 @@ fn obj(v: &mut Value) -> &mut Map<String, Value> {
     v.as_object_mut().expect("generated locations are objects")
 }
 
-/// Set `key`, keeping its position if present, else inserting it right after `after`
-/// (or at the end).
-fn set_near(map: &mut Map<String, Value>, key: &str, value: Value, after: &str) {
-    if let Some(slot) = map.get_mut(key) {
-        *slot = value;
-        return;
-    }
-    match map.keys().position(|k| k == after) {
-        Some(pos) => {
-            map.shift_insert(pos + 1, key.to_string(), value);
-        }
-        None => {
-            map.insert(key.to_string(), value);
-        }
-    }
-}
-
-/// Rename a key in place (same position).
+/// Rename a key. A deviating location is re-serialised from a `serde_json::Map`, whose keys are
+/// sorted: its fields leave the spec's order, which real deviating feeds do not keep either.
 fn rename(map: &mut Map<String, Value>, old: &str, new: &str) {
-    if let Some(pos) = map.keys().position(|k| k == old)
-        && let Some((_, v)) = map.shift_remove_entry(old)
-    {
-        map.shift_insert(pos, new.to_string(), v);
+    if let Some(v) = map.remove(old) {
+        map.insert(new.to_string(), v);
     }
 }
 
@@ -234,18 +216,18 @@ pub(crate) fn apply(kind: Deviation, loc: &mut Value, facts: &Facts, rng: &mut R
     match kind {
         Deviation::NullLists => {
             let m = obj(loc);
-            set_near(m, "facilities", Value::Null, "operator");
-            set_near(m, "images", Value::Null, "opening_times");
+            m.insert("facilities".to_string(), Value::Null);
+            m.insert("images".to_string(), Value::Null);
             if let Some(e) = evses(loc).next() {
-                set_near(e, "capabilities", Value::Null, "status");
+                e.insert("capabilities".to_string(), Value::Null);
             }
         }
         Deviation::EmptyStringObjects => {
             let m = obj(loc);
-            set_near(m, "directions", Value::from(""), "evses");
-            set_near(m, "opening_times", Value::from(""), "time_zone");
+            m.insert("directions".to_string(), Value::from(""));
+            m.insert("opening_times".to_string(), Value::from(""));
             if rng.bool() {
-                set_near(m, "energy_mix", Value::from(""), "images");
+                m.insert("energy_mix".to_string(), Value::from(""));
             }
         }
         Deviation::NumbersAsStrings => {
@@ -266,7 +248,7 @@ pub(crate) fn apply(kind: Deviation, loc: &mut Value, facts: &Facts, rng: &mut R
                             .ok()
                     })
                     .unwrap_or(i as i64 + 1);
-                set_near(e, "physical_reference", Value::from(phys), "coordinates");
+                e.insert("physical_reference".to_string(), Value::from(phys));
                 if let Some(floor) = e
                     .get("floor_level")
                     .and_then(Value::as_str)
@@ -322,12 +304,12 @@ pub(crate) fn apply(kind: Deviation, loc: &mut Value, facts: &Facts, rng: &mut R
                             v * a * phases
                         });
                     let kw = (watts as f64 / 1000.0).round() as i64;
-                    set_near(c, "max_electric_power", Value::from(kw), "max_amperage");
+                    c.insert("max_electric_power".to_string(), Value::from(kw));
                 }
             }
         }
         Deviation::MissingTimeZone => {
-            obj(loc).shift_remove("time_zone");
+            obj(loc).remove("time_zone");
         }
         Deviation::NonIanaTimeZone => {
             let tz = if rng.bool() {
@@ -335,7 +317,7 @@ pub(crate) fn apply(kind: Deviation, loc: &mut Value, facts: &Facts, rng: &mut R
             } else {
                 format!("{} ", facts.city.tz)
             };
-            set_near(obj(loc), "time_zone", Value::String(tz), "facilities");
+            obj(loc).insert("time_zone".to_string(), Value::String(tz));
         }
         Deviation::V211NamesUnderV22 => {
             let m = obj(loc);
@@ -349,7 +331,7 @@ pub(crate) fn apply(kind: Deviation, loc: &mut Value, facts: &Facts, rng: &mut R
                 for c in connectors(e) {
                     rename(c, "max_voltage", "voltage");
                     rename(c, "max_amperage", "amperage");
-                    c.shift_remove("max_electric_power");
+                    c.remove("max_electric_power");
                     if let Some(first) = c
                         .get("tariff_ids")
                         .and_then(Value::as_array)
@@ -393,11 +375,8 @@ pub(crate) fn apply(kind: Deviation, loc: &mut Value, facts: &Facts, rng: &mut R
                     "serial".into(),
                     Value::from(format!("1EMH00{:08}", facts.index * 16 + i)),
                 );
-                let pos = e.len().saturating_sub(1);
-                e.shift_insert(pos, "energy_meter".into(), Value::Object(meter));
-                let pos = e.len().saturating_sub(1);
-                e.shift_insert(
-                    pos,
+                e.insert("energy_meter".into(), Value::Object(meter));
+                e.insert(
                     "calibration_info_url".into(),
                     Value::from(format!(
                         "https://eichrecht.example.com/{}/{}",
@@ -409,8 +388,8 @@ pub(crate) fn apply(kind: Deviation, loc: &mut Value, facts: &Facts, rng: &mut R
         }
         Deviation::UnpublishedLocation => {
             let m = obj(loc);
-            m.shift_remove("publish_allowed_to");
-            set_near(m, "publish", Value::Bool(false), "id");
+            m.remove("publish_allowed_to");
+            m.insert("publish".to_string(), Value::Bool(false));
         }
     }
 }

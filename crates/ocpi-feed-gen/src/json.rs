@@ -3,7 +3,7 @@
 //! Objects are written field by field in the order the generator puts them (the spec's order),
 //! straight into text. Leaves are formatted exactly as `serde_json` formats them (same string
 //! escaping, integers, and `serde_json`'s own float formatting), so parsing a fragment into a
-//! `serde_json::Value` (with `preserve_order`) and serialising it again gives the same bytes.
+//! `serde_json::Value` gives the same value as the generator meant.
 //! Building text directly is several times faster than building `Value` trees.
 
 use std::borrow::Cow;

@@ -18,10 +18,10 @@
 //! every run and machine. No clock is read; all timestamps are derived from [`BASE_TIMESTAMP`].
 //!
 //! Generation writes compact JSON text directly (fields in the spec's order); [`generate`]
-//! parses each object into a [`serde_json::Value`] (this crate enables serde_json's
-//! `preserve_order`, so the order is kept), while [`generate_json`] skips the `Value`s and is
-//! several times faster for large feeds. Both give the same bytes:
-//! `generate(o).locations_envelope_json() == generate_json(o).locations_envelope`.
+//! parses each object into a [`serde_json::Value`] (whose objects sort their keys), while
+//! [`generate_json`] keeps the text, in the spec's order, and is several times faster for large
+//! feeds. Both describe the same data: parsing `generate_json(o).locations_envelope` gives the
+//! values of `generate(o).locations`.
 //!
 //! Every location is generated from its own seeded random stream, and whether (and how) it
 //! deviates from the spec is decided afterwards from a separate stream. So the clean content of
@@ -147,7 +147,7 @@ pub struct LocationInfo {
     pub deviation: Option<Deviation>,
 }
 
-/// A generated feed: OCPI Location and Tariff objects as JSON values, fields in spec order.
+/// A generated feed: OCPI Location and Tariff objects as JSON values.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Feed {
     pub locations: Vec<Value>,

@@ -25,10 +25,16 @@ pub fn read_all(paths: &[String]) -> Result<Vec<Input>, String> {
                     .lock()
                     .read_to_end(&mut bytes)
                     .map_err(|e| format!("cannot read standard input: {e}"))?;
-                Ok(Input { name: "<stdin>".into(), bytes })
+                Ok(Input {
+                    name: "<stdin>".into(),
+                    bytes,
+                })
             } else {
                 let bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-                Ok(Input { name: path.clone(), bytes })
+                Ok(Input {
+                    name: path.clone(),
+                    bytes,
+                })
             }
         })
         .collect()

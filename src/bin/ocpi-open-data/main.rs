@@ -14,7 +14,11 @@ use std::io::Write;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "ocpi-open-data", version, about = "Read, validate and explain OCPI Locations and Tariffs (2.1.1, 2.2.1, 2.3.0)")]
+#[command(
+    name = "ocpi-open-data",
+    version,
+    about = "Read, validate and explain OCPI Locations and Tariffs (2.1.1, 2.2.1, 2.3.0)"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -72,7 +76,9 @@ enum VersionArg {
 fn parse_version(s: &str) -> Result<VersionArg, String> {
     match s {
         "auto" => Ok(VersionArg::Auto),
-        "2.1.1" | "2.2.1" | "2.3.0" => Ok(VersionArg::Fixed(Version::from_label(s).expect("listed above"))),
+        "2.1.1" | "2.2.1" | "2.3.0" => Ok(VersionArg::Fixed(
+            Version::from_label(s).expect("listed above"),
+        )),
         _ => Err("expected auto, 2.1.1, 2.2.1 or 2.3.0".into()),
     }
 }
@@ -123,7 +129,9 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
         Err(_) => {
-            eprintln!("error: internal error while reading the data; please report it with the input");
+            eprintln!(
+                "error: internal error while reading the data; please report it with the input"
+            );
             ExitCode::from(2)
         }
     }
@@ -131,19 +139,30 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
-        Command::Validate { read, format, min_severity } => {
+        Command::Validate {
+            read,
+            format,
+            min_severity,
+        } => {
             let inputs = input::read_all(&read.files)?;
             let reports = validate_inputs(&inputs, &read);
             let has_errors = reports.iter().any(|r| r.has_errors());
             let mut out = std::io::stdout().lock();
             let written = match format {
                 Format::Json => render::json_report(&mut out, &reports),
-                Format::Text => render::text_report(&mut out, &reports, &inputs, |s| min_severity.admits(s)),
+                Format::Text => {
+                    render::text_report(&mut out, &reports, &inputs, |s| min_severity.admits(s))
+                }
             };
-            written.and_then(|_| out.flush()).map_err(|e| format!("cannot write the report: {e}"))?;
+            written
+                .and_then(|_| out.flush())
+                .map_err(|e| format!("cannot write the report: {e}"))?;
             Ok(ExitCode::from(u8::from(has_errors)))
         }
-        Command::Normalize { read, format: NormalizeFormat::Json } => {
+        Command::Normalize {
+            read,
+            format: NormalizeFormat::Json,
+        } => {
             let inputs = input::read_all(&read.files)?;
             let reports = validate_inputs(&inputs, &read);
             let has_errors = reports.iter().any(|r| r.has_errors());
@@ -154,10 +173,12 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 .and_then(|_| writeln!(out))
                 .and_then(|_| out.flush())
                 .map_err(|e| format!("cannot write the output: {e}"))?;
-            let summary = reports.iter().fold(ocpi_open_data::Summary::default(), |mut s, r| {
-                s.merge(r.summary());
-                s
-            });
+            let summary = reports
+                .iter()
+                .fold(ocpi_open_data::Summary::default(), |mut s, r| {
+                    s.merge(r.summary());
+                    s
+                });
             eprintln!(
                 "{} locations, {} tariffs; {} errors, {} warnings, {} infos (run `validate` for details)",
                 feed.locations.len(),
@@ -183,13 +204,19 @@ fn validate_inputs<'a>(inputs: &'a [Input], read: &ReadArgs) -> Vec<validate::Fi
             KindArg::Location => Some(Kind::Location),
             KindArg::Tariff => Some(Kind::Tariff),
         },
-        label: read.label.clone().or_else(|| validate::label_from_path(path)),
+        label: read
+            .label
+            .clone()
+            .or_else(|| validate::label_from_path(path)),
         allow_comments: read.allow_comments,
         now: Some(now),
         ..Options::default()
     };
     // Options may differ per file (labels come from file names), so files are validated as a feed
     // with the options of the first file and labels applied per file.
-    let files: Vec<(&str, &[u8])> = inputs.iter().map(|i| (i.name.as_str(), i.bytes.as_slice())).collect();
+    let files: Vec<(&str, &[u8])> = inputs
+        .iter()
+        .map(|i| (i.name.as_str(), i.bytes.as_slice()))
+        .collect();
     validate::validate_files_with(&files, options_for)
 }

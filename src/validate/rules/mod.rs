@@ -186,8 +186,7 @@ pub(super) fn text<'n>(node: Option<&'n Node<'_>>) -> Option<&'n str> {
 
 /// A number field as an exact decimal.
 pub(super) fn dec(node: Option<&Node<'_>>) -> Option<Decimal> {
-    node.and_then(Node::as_number_text)
-        .and_then(|t| parse_decimal(t).ok())
+    node.and_then(Node::as_number_text).and_then(parse_decimal)
 }
 
 /// The number's text as written (for messages).
