@@ -390,7 +390,10 @@ pub fn validate_as<'a>(
     };
     if let Some(kind) = kind {
         report.kind = Some(kind);
-        rules::check_file(kind, version, &report.read, &mut report.diagnostics, None);
+        // A PATCH body holds only what changed: rules about the whole object do not apply.
+        if !partial {
+            rules::check_file(kind, version, &report.read, &mut report.diagnostics, None);
+        }
     }
     report.finish(bytes);
     report

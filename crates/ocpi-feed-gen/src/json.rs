@@ -349,6 +349,9 @@ mod tests {
         let j = o.done();
         assert_eq!(j.0, r#"{"b":1,"a":"x","l":["p","q"],"z":[]}"#);
         let v: Value = serde_json::from_str(&j.0).unwrap();
-        assert_eq!(v.to_string(), j.0);
+        assert_eq!(
+            v,
+            serde_json::json!({"b": 1, "a": "x", "l": ["p", "q"], "z": []})
+        );
     }
 }
