@@ -1,14 +1,14 @@
-//! Throughput of validate and validate+normalize on a generated 20,000-location feed, against
-//! `serde_json::from_slice::<serde_json::Value>` of the same bytes in the same run, and the peak
-//! memory of validate+normalize relative to the input size.
+//! Throughput of validate and validate+normalize on a generated 20,000-location feed and its
+//! tariffs, against `serde_json::from_slice::<serde_json::Value>` of the same bytes in the same
+//! run, and the peak memory of validate and validate+normalize relative to the input size.
 //!
 //! `npm run bench` runs this and prints the ratios (`scripts/bench-report.mjs`).
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use ocpi_feed_gen::{FeedOptions, GenVersion, generate_json};
 use ocpi_open_data::json::{ParseOptions, parse};
-use ocpi_open_data::model::build_feed;
-use ocpi_open_data::validate::{Options, validate_document};
+use ocpi_open_data::model::read_feed;
+use ocpi_open_data::validate::{Options, validate_files_streaming};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -50,7 +50,8 @@ unsafe impl GlobalAlloc for CountingAllocator {
 #[global_allocator]
 static ALLOCATOR: CountingAllocator = CountingAllocator;
 
-fn feeds() -> Vec<(&'static str, Vec<u8>)> {
+/// Locations and their tariffs, as an operator publishes them.
+fn feeds() -> Vec<(&'static str, Vec<u8>, Vec<u8>)> {
     let deviating = FeedOptions {
         locations: 20_000,
         seed: 7,
@@ -63,16 +64,17 @@ fn feeds() -> Vec<(&'static str, Vec<u8>)> {
         version: GenVersion::V230,
         deviation_rate: 0.0,
     };
-    vec![
-        (
-            "2.2.1-5pct-deviations",
-            generate_json(&deviating).locations_envelope.into_bytes(),
-        ),
-        (
-            "2.3.0-clean",
-            generate_json(&clean).locations_envelope.into_bytes(),
-        ),
-    ]
+    [("2.2.1-5pct-deviations", deviating), ("2.3.0-clean", clean)]
+        .into_iter()
+        .map(|(name, options)| {
+            let json = generate_json(&options);
+            (
+                name,
+                json.locations_envelope.into_bytes(),
+                json.tariffs_envelope.into_bytes(),
+            )
+        })
+        .collect()
 }
 
 /// Peak heap bytes above what was live before `f` ran.
@@ -86,42 +88,54 @@ fn peak_during<T>(f: impl FnOnce() -> T) -> usize {
 }
 
 fn bench(c: &mut Criterion) {
-    for (name, bytes) in feeds() {
-        let options = Options::default();
-        let report = validate_document(name, &bytes, &options);
-        let errors = report.summary().errors;
-        let memory = peak_during(|| {
-            let r = validate_document(name, &bytes, &options);
-            let feed = build_feed(std::slice::from_ref(&r));
-            (r, feed)
-        });
-        let serde_memory =
-            peak_during(|| serde_json::from_slice::<serde_json::Value>(&bytes).unwrap());
+    for (name, locations, tariffs) in feeds() {
+        let files = [
+            ("locations.json", locations.as_slice()),
+            ("tariffs.json", tariffs.as_slice()),
+        ];
+        let input = (locations.len() + tariffs.len()) as f64;
+        let validate =
+            || validate_files_streaming(&files, |_| Options::default(), &mut |_, _, _, _| {});
+        let normalize = || read_feed(&files, |_| Options::default());
+        let baseline = || {
+            (
+                serde_json::from_slice::<serde_json::Value>(&locations).unwrap(),
+                serde_json::from_slice::<serde_json::Value>(&tariffs).unwrap(),
+            )
+        };
+        let (reports, feed) = normalize();
+        let validate_memory = peak_during(validate);
+        let normalize_memory = peak_during(normalize);
+        let serde_memory = peak_during(baseline);
         println!(
-            "feed {name}: {} bytes, {} locations, {} diagnostics ({errors} errors); peak memory validate+normalize {:.2}x input, serde_json::Value {:.2}x input",
-            bytes.len(),
-            report.items,
-            report.diagnostics.len(),
-            memory as f64 / bytes.len() as f64,
-            serde_memory as f64 / bytes.len() as f64,
+            "feed {name}: {} bytes, {} locations, {} tariffs, {} diagnostics ({} errors); peak memory: validate {:.2}x input, validate+normalize {:.2}x, serde_json::Value {:.2}x",
+            input,
+            feed.locations.len(),
+            feed.tariffs.len(),
+            reports.iter().map(|r| r.diagnostics.len()).sum::<usize>(),
+            reports.iter().map(|r| r.summary().errors).sum::<usize>(),
+            validate_memory as f64 / input,
+            normalize_memory as f64 / input,
+            serde_memory as f64 / input,
         );
+        drop((reports, feed));
         let mut group = c.benchmark_group(format!("feed/{name}"));
-        group.throughput(Throughput::Bytes(bytes.len() as u64));
+        group.throughput(Throughput::Bytes(input as u64));
         group.sample_size(10);
         group.bench_function(BenchmarkId::new("baseline", "serde_json_value"), |b| {
-            b.iter(|| serde_json::from_slice::<serde_json::Value>(black_box(&bytes)).unwrap())
+            b.iter(baseline)
         });
         group.bench_function(BenchmarkId::new("stage", "json_tree"), |b| {
-            b.iter(|| parse(black_box(&bytes), ParseOptions::default()))
-        });
-        group.bench_function(BenchmarkId::new("stage", "validate"), |b| {
-            b.iter(|| validate_document(name, black_box(&bytes), &options))
-        });
-        group.bench_function(BenchmarkId::new("stage", "validate_normalize"), |b| {
             b.iter(|| {
-                let r = validate_document(name, black_box(&bytes), &options);
-                build_feed(std::slice::from_ref(&r))
+                (
+                    parse(black_box(&locations), ParseOptions::default()),
+                    parse(black_box(&tariffs), ParseOptions::default()),
+                )
             })
+        });
+        group.bench_function(BenchmarkId::new("stage", "validate"), |b| b.iter(validate));
+        group.bench_function(BenchmarkId::new("stage", "validate_normalize"), |b| {
+            b.iter(normalize)
         });
         group.finish();
     }

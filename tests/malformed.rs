@@ -183,3 +183,17 @@ fn one_broken_location_does_not_hide_its_neighbours() {
             .any(|d| d.code == Code::ItemDropped && d.pointer == "/1")
     );
 }
+
+#[test]
+fn evse_id_with_multi_byte_characters_near_its_start() {
+    // Found by the fuzzer: an EVSE id whose third byte lies inside a replacement character.
+    let text = LOCATION.replace(
+        r#""publish":true"#,
+        "\"publish\":true,\"evses\":[{\"uid\":\"E1\",\"evse_id\":\"\u{FFFD}]]]]\u{FFFD}xample\",\"status\":\"AVAILABLE\",\"last_updated\":\"2025-01-01T00:00:00Z\",\"connectors\":[]}]",
+    );
+    let r = validate::validate_document("e.json", text.as_bytes(), &Options::default());
+    assert!(r.diagnostics.iter().any(|d| d.code == Code::EvseIdFormat));
+    let crash = include_bytes!("data/fuzz-crash-evse-id.bin");
+    let r = validate::validate_document("crash.json", crash, &Options::default());
+    assert!(!r.diagnostics.is_empty());
+}

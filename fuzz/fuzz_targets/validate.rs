@@ -1,6 +1,6 @@
 //! Any bytes through the whole pipeline: JSON reader, detection, spec walk, rules, model, and the
-//! JSON report. The first byte chooses options so that forced versions, kinds and comments are
-//! fuzzed too.
+//! JSON output. The first byte chooses options so that forced versions, kinds, comments and both
+//! ways of building the model are fuzzed too.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -28,10 +28,16 @@ fuzz_target!(|data: &[u8]| {
         label: if choice & 0x20 != 0 { Some("2.2".into()) } else { None },
         ..Options::default()
     };
-    let report = validate::validate_document("fuzz.json", input, &options);
-    for d in &report.diagnostics {
+    // Both ways through: lenient trees kept then converted, or converted item by item.
+    let (reports, feed) = if choice & 0x40 != 0 {
+        ocpi_open_data::model::read_feed(&[("fuzz.json", input)], |_| options.clone())
+    } else {
+        let report = validate::validate_document("fuzz.json", input, &options);
+        let feed = ocpi_open_data::model::build_feed(std::slice::from_ref(&report));
+        (vec![report], feed)
+    };
+    for d in &reports[0].diagnostics {
         assert!(d.line >= 1 && d.column >= 1, "a diagnostic without a place: {d:?}");
     }
-    let feed = ocpi_open_data::model::build_feed(std::slice::from_ref(&report));
     let _ = serde_json::to_string(&feed);
 });

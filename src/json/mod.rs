@@ -5,7 +5,7 @@ mod pointer;
 mod position;
 mod value;
 
-pub use parse::{JsonProblem, ParseOptions, Parsed, parse};
+pub use parse::{ItemList, JsonProblem, ParseOptions, Parsed, parse, parse_streaming};
 pub use pointer::{Pointer, pointer_at};
 pub use position::LineIndex;
 pub use value::{Member, Node, Span, Value};

@@ -53,6 +53,33 @@ pub struct Parsed<'a> {
 
 /// Reads `input` as one JSON document.
 pub fn parse(input: &[u8], options: ParseOptions) -> Parsed<'_> {
+    parse_inner(input, options, None)
+}
+
+/// Where a streamed item sits: in a top-level array, or in the `data` array of a top-level object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemList {
+    Root,
+    Data,
+}
+
+/// Reads `input` like [`parse`], but hands each element of the item list (the top-level array,
+/// or the `data` array of a top-level object, as in the OCPI response envelope) to `sink` as
+/// soon as it is read, instead of keeping it in the tree; the tree holds that array empty. A feed
+/// of any length is then read with the memory of one item.
+pub fn parse_streaming<'a>(
+    input: &'a [u8],
+    options: ParseOptions,
+    sink: &mut dyn FnMut(Node<'a>, ItemList),
+) -> Parsed<'a> {
+    parse_inner(input, options, Some(sink))
+}
+
+fn parse_inner<'a, 's>(
+    input: &'a [u8],
+    options: ParseOptions,
+    sink: Option<&'s mut dyn FnMut(Node<'a>, ItemList)>,
+) -> Parsed<'a> {
     if input.len() > options.max_bytes {
         return Parsed {
             root: None,
@@ -83,6 +110,8 @@ pub fn parse(input: &[u8], options: ParseOptions) -> Parsed<'_> {
         input_is_utf8: std::str::from_utf8(input).is_ok(),
         items: Vec::new(),
         members: Vec::new(),
+        sink,
+        data_next: false,
     };
     p.skip_ws();
     if p.pos >= input.len() {
@@ -124,7 +153,7 @@ pub fn parse(input: &[u8], options: ParseOptions) -> Parsed<'_> {
     }
 }
 
-struct Parser<'a> {
+struct Parser<'a, 's> {
     bytes: &'a [u8],
     pos: usize,
     options: ParseOptions,
@@ -140,9 +169,13 @@ struct Parser<'a> {
     /// millions of values does not pay for repeated growth of small vectors.
     items: Vec<Node<'a>>,
     members: Vec<Member<'a>>,
+    /// Receives the items of the item list when streaming.
+    sink: Option<&'s mut dyn FnMut(Node<'a>, ItemList)>,
+    /// The value about to be read is the `data` member of the top-level object.
+    data_next: bool,
 }
 
-impl<'a> Parser<'a> {
+impl<'a> Parser<'a, '_> {
     fn fatal(&mut self, code: Code, at: usize, message: String) {
         if !self.stopped {
             self.stopped = true;
@@ -571,6 +604,12 @@ impl<'a> Parser<'a> {
             };
         }
         self.pos += 1;
+        let list = match (self.depth, std::mem::take(&mut self.data_next)) {
+            _ if self.sink.is_none() => None,
+            (1, _) => Some(ItemList::Root),
+            (2, true) => Some(ItemList::Data),
+            _ => None,
+        };
         let base = self.items.len();
         self.skip_ws();
         let mut complete = false;
@@ -585,7 +624,10 @@ impl<'a> Parser<'a> {
             }
             let item = self.value();
             if item.complete || item.span.end > item.span.start {
-                self.items.push(item);
+                match (list, self.sink.as_mut()) {
+                    (Some(list), Some(sink)) => sink(item, list),
+                    _ => self.items.push(item),
+                }
             }
             if self.stopped {
                 break;
@@ -672,7 +714,9 @@ impl<'a> Parser<'a> {
             if self.stopped {
                 break;
             }
+            self.data_next = self.depth == 1 && key == "data";
             let node = self.value();
+            self.data_next = false;
             if !node.complete && node.span.end == node.span.start {
                 break;
             }

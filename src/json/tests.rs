@@ -162,3 +162,48 @@ fn pointer_of_a_place() {
     let at = r#"{"data": [{"id": 1}, {"id": "x", "evses": [ {"uid": "#.len() as u32;
     assert_eq!(pointer_at(&root, at), "/data/1/evses/0/uid");
 }
+
+#[test]
+fn streaming_hands_over_items_of_the_list() {
+    let text = r#"{"data": [{"id": "1"}, {"id": "2"}, {"id": "3"], "status_code": 1000}"#;
+    let mut seen = Vec::new();
+    let p = parse_streaming(
+        text.as_bytes(),
+        ParseOptions::default(),
+        &mut |node, list| {
+            seen.push((
+                node.get("id").and_then(Node::as_str).map(str::to_string),
+                node.complete,
+                list,
+            ));
+        },
+    );
+    assert_eq!(seen.len(), 3);
+    assert_eq!(seen[0], (Some("1".into()), true, ItemList::Data));
+    assert!(!seen[2].1, "the cut-off item is handed over as incomplete");
+    let root = p.root.unwrap();
+    assert_eq!(root.get("data").unwrap().as_array().unwrap().len(), 0);
+
+    let mut count = 0;
+    parse_streaming(
+        b"[[1], [2, [3]]]",
+        ParseOptions::default(),
+        &mut |node, list| {
+            assert_eq!(list, ItemList::Root);
+            assert!(node.as_array().is_some());
+            count += 1;
+        },
+    );
+    assert_eq!(count, 2, "only the top-level list is streamed");
+
+    let mut nested = 0;
+    parse_streaming(
+        br#"{"x": {"data": [1, 2]}}"#,
+        ParseOptions::default(),
+        &mut |_, _| nested += 1,
+    );
+    assert_eq!(
+        nested, 0,
+        "a `data` member below the top level is not the item list"
+    );
+}

@@ -55,7 +55,7 @@ pub struct Evse {
     /// German calibration-law fields (`energy_meter`, `transparency_software`,
     /// `calibration_info_url`), the usual place for them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub calibration: Option<CalibrationLaw>,
+    pub calibration: Option<Box<CalibrationLaw>>,
     /// Members that are not fields of EVSE in the data's version.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub extra: Extra,
@@ -91,7 +91,7 @@ impl Evse {
             images: Image::read_list(o, "images"),
             accepted_service_providers: o.strings("accepted_service_providers"),
             last_updated: o.timestamp("last_updated"),
-            calibration: o.calibration(),
+            calibration: o.calibration().map(Box::new),
             extra: o.extra(),
         }
     }
@@ -184,7 +184,7 @@ pub struct Connector {
     pub last_updated: Option<jiff::Timestamp>,
     /// German calibration-law fields given on the connector.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub calibration: Option<CalibrationLaw>,
+    pub calibration: Option<Box<CalibrationLaw>>,
     /// Members that are not fields of Connector in the data's version.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub extra: Extra,
@@ -208,7 +208,7 @@ impl Connector {
             terms_and_conditions: o.str("terms_and_conditions"),
             capabilities: o.strings("capabilities"),
             last_updated: o.timestamp("last_updated"),
-            calibration: o.calibration(),
+            calibration: o.calibration().map(Box::new),
             extra: o.extra(),
         }
     }

@@ -69,11 +69,11 @@ pub struct Location {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub directions: Vec<DisplayText>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub operator: Option<BusinessDetails>,
+    pub operator: Option<Box<BusinessDetails>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub suboperator: Option<BusinessDetails>,
+    pub suboperator: Option<Box<BusinessDetails>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub owner: Option<BusinessDetails>,
+    pub owner: Option<Box<BusinessDetails>>,
     /// OCPI `Facility` values.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub facilities: Vec<String>,
@@ -81,14 +81,14 @@ pub struct Location {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_zone: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub opening_times: Option<Hours>,
+    pub opening_times: Option<Box<Hours>>,
     /// Does charging go on outside opening hours? The spec's default, `true`, when not given.
     #[serde(default = "yes")]
     pub charging_when_closed: bool,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub images: Vec<Image>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub energy_mix: Option<EnergyMix>,
+    pub energy_mix: Option<Box<EnergyMix>>,
     /// Phone number for help (2.3.0).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub help_phone: Option<String>,
@@ -101,7 +101,7 @@ pub struct Location {
     pub last_updated: Option<jiff::Timestamp>,
     /// German calibration-law fields given on the location itself (usually they are on EVSEs).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub calibration: Option<CalibrationLaw>,
+    pub calibration: Option<Box<CalibrationLaw>>,
     /// Members that are not fields of Location in the data's version.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub extra: Extra,
@@ -162,18 +162,26 @@ impl Location {
                 .map(Parking::read)
                 .collect(),
             directions: DisplayText::read_list(&o, "directions"),
-            operator: o.object("operator").map(|b| BusinessDetails::read(&b)),
-            suboperator: o.object("suboperator").map(|b| BusinessDetails::read(&b)),
-            owner: o.object("owner").map(|b| BusinessDetails::read(&b)),
+            operator: o
+                .object("operator")
+                .map(|b| Box::new(BusinessDetails::read(&b))),
+            suboperator: o
+                .object("suboperator")
+                .map(|b| Box::new(BusinessDetails::read(&b))),
+            owner: o
+                .object("owner")
+                .map(|b| Box::new(BusinessDetails::read(&b))),
             facilities: o.strings("facilities"),
             time_zone: o.str("time_zone").filter(|z| is_iana_zone(z)),
-            opening_times: o.object("opening_times").map(|h| Hours::read(&h)),
+            opening_times: o.object("opening_times").map(|h| Box::new(Hours::read(&h))),
             charging_when_closed: o.bool("charging_when_closed").unwrap_or(true),
             images: Image::read_list(&o, "images"),
-            energy_mix: o.object("energy_mix").map(|e| EnergyMix::read(&e)),
+            energy_mix: o
+                .object("energy_mix")
+                .map(|e| Box::new(EnergyMix::read(&e))),
             help_phone: o.str("help_phone"),
             last_updated: o.timestamp("last_updated"),
-            calibration: o.calibration(),
+            calibration: o.calibration().map(Box::new),
             // Under 2.1.1 a boolean `publish` was read above; anything else stays in `extra`.
             extra: o.extra_except(if given.is_some() { &["publish"] } else { &[] }),
         }

@@ -94,6 +94,57 @@ impl Source {
     }
 }
 
+/// Validates `files` as one feed and builds the model in the same pass, item by item: each
+/// location or tariff is converted right after its walk and rules, and only what the rules across
+/// files need is kept of its JSON. Peak memory is then the model plus one item, whatever the size
+/// of the feed. Returns the reports (their `read` items reduced to ids and tariff references) and
+/// the model, whose `source.has_errors` includes the rules across files.
+pub fn read_feed<'a>(
+    files: &[(&str, &'a [u8])],
+    options_for: impl Fn(&str) -> crate::validate::Options,
+) -> (Vec<FileReport<'a>>, Feed) {
+    let mut feed = Feed::default();
+    let mut on_item = |file: usize,
+                       kind: Kind,
+                       version: crate::spec::Version,
+                       item: &crate::validate::Item<'a>| {
+        match kind {
+            Kind::Location => {
+                let mut location = Location::from_item(item, version);
+                location.source.file = files[file].0.to_string();
+                feed.locations.push(location);
+            }
+            Kind::Tariff => {
+                let mut tariff = Tariff::from_item(item, version);
+                tariff.source.file = files[file].0.to_string();
+                feed.tariffs.push(tariff);
+            }
+            Kind::Versions | Kind::VersionDetails => {}
+        }
+    };
+    let reports = crate::validate::validate_files_streaming(files, options_for, &mut on_item);
+    // Errors found after conversion (rules across files) are known only now.
+    let (mut locations, mut tariffs) = (feed.locations.iter_mut(), feed.tariffs.iter_mut());
+    for report in &reports {
+        for item in &report.read {
+            match report.kind {
+                Some(Kind::Location) => {
+                    if let Some(location) = locations.next() {
+                        location.source.has_errors = item.has_errors;
+                    }
+                }
+                Some(Kind::Tariff) => {
+                    if let Some(tariff) = tariffs.next() {
+                        tariff.source.has_errors = item.has_errors;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    (reports, feed)
+}
+
 /// Converts the items of validated files: locations from reports of kind Location, tariffs from
 /// reports of kind Tariff, each read with its report's version. Other reports (versions, version
 /// details, unrecognised documents) contribute nothing.

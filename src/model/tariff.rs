@@ -70,7 +70,7 @@ pub struct Tariff {
     )]
     pub end_date_time: Option<jiff::Timestamp>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub energy_mix: Option<EnergyMix>,
+    pub energy_mix: Option<Box<EnergyMix>>,
     /// `None` when missing or unreadable.
     #[serde(
         default,
@@ -115,7 +115,9 @@ impl Tariff {
             tax_included,
             start_date_time: o.timestamp("start_date_time"),
             end_date_time: o.timestamp("end_date_time"),
-            energy_mix: o.object("energy_mix").map(|e| EnergyMix::read(&e)),
+            energy_mix: o
+                .object("energy_mix")
+                .map(|e| Box::new(EnergyMix::read(&e))),
             last_updated: o.timestamp("last_updated"),
             extra: o.extra(),
         }

@@ -50,7 +50,9 @@ const WRAPPER_META: &[&str] = &[
     "total_count",
 ];
 
-pub fn unwrap<'a>(root: Node<'a>, cx: &mut Context<'_>) -> Unwrapped<'a> {
+/// `data_streamed`: the top-level object had a `data` array whose items the reader has handed
+/// over already; the object is then read as the envelope around them.
+pub fn unwrap<'a>(root: Node<'a>, data_streamed: bool, cx: &mut Context<'_>) -> Unwrapped<'a> {
     let span = root.span;
     match root.value {
         Value::Array(items) => {
@@ -74,7 +76,7 @@ pub fn unwrap<'a>(root: Node<'a>, cx: &mut Context<'_>) -> Unwrapped<'a> {
                     && members
                         .iter()
                         .all(|m| ENVELOPE_FIELDS.contains(&m.key.as_ref())));
-            if is_envelope {
+            if is_envelope || data_streamed {
                 return envelope(root, cx);
             }
             if has("data") && members.len() == 1 {

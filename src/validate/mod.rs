@@ -9,5 +9,8 @@ pub mod rules;
 pub mod walk;
 
 pub use detect::{Kind, label_from_path};
-pub use document::{Options, validate_as, validate_document, validate_files, validate_files_with};
+pub use document::{
+    Options, validate_as, validate_document, validate_files, validate_files_streaming,
+    validate_files_with,
+};
 pub use report::{FileReport, Item, is_within};

@@ -145,7 +145,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             min_severity,
         } => {
             let inputs = input::read_all(&read.files)?;
-            let reports = validate_inputs(&inputs, &read);
+            let reports = validate_inputs(&inputs, &read, &mut |_, _, _, _| {});
             let has_errors = reports.iter().any(|r| r.has_errors());
             let mut out = std::io::stdout().lock();
             let written = match format {
@@ -164,9 +164,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             format: NormalizeFormat::Json,
         } => {
             let inputs = input::read_all(&read.files)?;
-            let reports = validate_inputs(&inputs, &read);
+            let files = files_of(&inputs);
+            let (reports, feed) = ocpi_open_data::model::read_feed(&files, options_for(&read));
             let has_errors = reports.iter().any(|r| r.has_errors());
-            let feed = ocpi_open_data::model::build_feed(&reports);
             let mut out = std::io::stdout().lock();
             serde_json::to_writer(&mut out, &feed)
                 .map_err(std::io::Error::from)
@@ -192,9 +192,26 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     }
 }
 
-fn validate_inputs<'a>(inputs: &'a [Input], read: &ReadArgs) -> Vec<validate::FileReport<'a>> {
+/// Validates the inputs as one feed, keeping of each item only what the report needs.
+fn validate_inputs<'a>(
+    inputs: &'a [Input],
+    read: &ReadArgs,
+    on_item: &mut dyn FnMut(usize, Kind, Version, &validate::Item<'a>),
+) -> Vec<validate::FileReport<'a>> {
+    validate::validate_files_streaming(&files_of(inputs), options_for(read), on_item)
+}
+
+fn files_of(inputs: &[Input]) -> Vec<(&str, &[u8])> {
+    inputs
+        .iter()
+        .map(|i| (i.name.as_str(), i.bytes.as_slice()))
+        .collect()
+}
+
+/// The options of each file: the same for all, except the version label read from its name.
+fn options_for(read: &ReadArgs) -> impl Fn(&str) -> Options + '_ {
     let now = jiff::Timestamp::now();
-    let options_for = |path: &str| Options {
+    move |path: &str| Options {
         version: match read.ocpi_version {
             VersionArg::Auto => None,
             VersionArg::Fixed(v) => Some(v),
@@ -211,12 +228,5 @@ fn validate_inputs<'a>(inputs: &'a [Input], read: &ReadArgs) -> Vec<validate::Fi
         allow_comments: read.allow_comments,
         now: Some(now),
         ..Options::default()
-    };
-    // Options may differ per file (labels come from file names), so files are validated as a feed
-    // with the options of the first file and labels applied per file.
-    let files: Vec<(&str, &[u8])> = inputs
-        .iter()
-        .map(|i| (i.name.as_str(), i.bytes.as_slice()))
-        .collect();
-    validate::validate_files_with(&files, options_for)
+    }
 }

@@ -631,7 +631,7 @@ fn evse_id_owner(id: &str) -> Option<(&str, &str)> {
     } else {
         let b = id.as_bytes();
         (b.len() > 6
-            && id.is_char_boundary(5)
+            && b[..6].is_ascii()
             && alpha2(&id[..2])
             && party(&id[2..5])
             && b[5].eq_ignore_ascii_case(&b'E'))

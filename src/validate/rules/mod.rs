@@ -48,6 +48,30 @@ pub fn check_file(
     }
 }
 
+/// Rules inside one location or tariff, run right after its walk. `walk_start` is the index in
+/// `diagnostics` where that walk's diagnostics begin (they say which list entries were dropped).
+pub fn check_item(
+    kind: Kind,
+    version: Version,
+    item: &Item<'_>,
+    walk_start: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+    now: Option<Timestamp>,
+) {
+    let dropped = Dropped::from_diagnostics(&diagnostics[walk_start..]);
+    let mut cx = Ctx {
+        version,
+        now,
+        out: diagnostics,
+        dropped,
+    };
+    match kind {
+        Kind::Location => location::check(&mut cx, item),
+        Kind::Tariff => tariff::check(&mut cx, item),
+        Kind::Versions | Kind::VersionDetails => {}
+    }
+}
+
 /// Rules across the files of a feed: unique ids, tariff references.
 pub fn check_feed(reports: &mut [FileReport<'_>]) {
     feed::check(reports);
