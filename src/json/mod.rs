@@ -8,7 +8,7 @@ mod value;
 pub use parse::{ItemList, JsonProblem, ParseOptions, Parsed, parse, parse_streaming};
 pub use pointer::{Pointer, pointer_at};
 pub use position::LineIndex;
-pub use value::{Member, Node, Span, Value};
+pub use value::{Member, Node, Span, Value, key_eq};
 
 #[cfg(test)]
 mod tests;

@@ -2,6 +2,14 @@
 
 use std::borrow::Cow;
 
+/// Whether two object keys are equal. Keys are short, and most candidates differ in length or
+/// first byte: comparing inline is cheaper than a call to `memcmp` for every field of every object.
+#[inline]
+pub fn key_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+}
+
 /// A byte range in the input (`start..end`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Span {

@@ -48,7 +48,7 @@ impl<'n, 'a> Obj<'n, 'a> {
     pub fn raw(&self, key: &str) -> Option<&'n Node<'a>> {
         self.members
             .iter()
-            .find(|m| m.key == key)
+            .find(|m| crate::json::key_eq(&m.key, key))
             .map(|m| &m.node)
             .filter(|n| !n.is_null())
     }

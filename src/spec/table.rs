@@ -16,7 +16,9 @@ pub struct ObjectSpec {
 impl ObjectSpec {
     /// The field named `name`, if the object has one.
     pub fn field(&self, name: &str) -> Option<&'static FieldSpec> {
-        self.fields.iter().find(|f| f.name == name)
+        self.fields
+            .iter()
+            .find(|f| crate::json::key_eq(f.name, name))
     }
 }
 

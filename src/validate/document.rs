@@ -83,16 +83,20 @@ fn run<'a>(
 ) -> Vec<FileReport<'a>> {
     // Tariff references are checked only when tariffs are given alongside; without any, the
     // reduced items need no references at all. Every tariff has one of these keys.
-    let tariffs_given = files.iter().any(|(path, bytes)| {
-        options_for(path).kind == Some(Kind::Tariff)
-            || [
-                &b"\"elements\""[..],
-                b"\"currency\"",
-                b"\"tariff_alt_text\"",
-            ]
-            .iter()
-            .any(|key| memchr::memmem::find(bytes, key).is_some())
-    });
+    let tariffs_given = files
+        .iter()
+        .any(|(path, _)| options_for(path).kind == Some(Kind::Tariff))
+        || [
+            &b"\"elements\""[..],
+            b"\"currency\"",
+            b"\"tariff_alt_text\"",
+        ]
+        .iter()
+        .any(|key| {
+            files
+                .iter()
+                .any(|(_, bytes)| memchr::memmem::find(bytes, key).is_some())
+        });
     let mut reports: Vec<FileReport<'a>> = files
         .iter()
         .enumerate()

@@ -7,7 +7,7 @@
 
 use super::format::{self, Checked};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::json::{Member, Node, Pointer, Span, Value};
+use crate::json::{Member, Node, Pointer, Span, Value, key_eq};
 use crate::spec::{AliasKind, Card, FieldSpec, Format, ObjectSpec, Type, VersionSpec, codes};
 use rust_decimal::Decimal;
 use std::borrow::Cow;
@@ -151,7 +151,7 @@ impl<'a, 'd> Walker<'a, 'd> {
         spec: &'static ObjectSpec,
         already: &[Member<'a>],
     ) -> Resolved<'a> {
-        if let Some(i) = spec.fields.iter().position(|f| f.name == key.as_ref()) {
+        if let Some(i) = spec.fields.iter().position(|f| key_eq(f.name, key)) {
             return Resolved::Field(i, key.clone());
         }
         let taken = |name: &str| already.iter().any(|m| m.key == name);
