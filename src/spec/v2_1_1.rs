@@ -727,6 +727,53 @@ mod tests {
         }
     }
 
+    /// Every object or enum a field refers to is the very item listed in `OBJECTS` / `ENUMS`
+    /// (compared by address), so an item shared with another version cannot pull in a table
+    /// this version does not list.
+    #[test]
+    fn references_stay_in_the_table() {
+        let listed_object = |o: &ObjectSpec| OBJECTS.iter().any(|x| std::ptr::eq(*x, o));
+        let listed_enum = |e: &EnumSpec| ENUMS.iter().any(|x| std::ptr::eq(*x, e));
+        for o in OBJECTS {
+            for f in o.fields {
+                match f.ty {
+                    Type::Object(r) => assert!(
+                        listed_object(r),
+                        "{}.{} refers to object {} not in OBJECTS",
+                        o.name,
+                        f.name,
+                        r.name
+                    ),
+                    Type::Enum(e) => assert!(
+                        listed_enum(e),
+                        "{}.{} refers to enum {} not in ENUMS",
+                        o.name,
+                        f.name,
+                        e.name
+                    ),
+                    _ => {}
+                }
+            }
+        }
+        let mut names = std::collections::HashSet::new();
+        for e in ENUMS {
+            assert!(names.insert(e.name), "enum {} listed twice", e.name);
+        }
+        for o in [
+            SPEC.location,
+            SPEC.evse,
+            SPEC.connector,
+            SPEC.tariff,
+            SPEC.hours,
+            SPEC.energy_mix,
+            SPEC.display_text,
+            SPEC.version_info,
+            SPEC.version_details,
+        ] {
+            assert!(listed_object(o), "SPEC refers to {} not in OBJECTS", o.name);
+        }
+    }
+
     #[test]
     fn aliases_point_to_fields() {
         for a in SPEC.aliases {

@@ -13,6 +13,12 @@ use super::{Alias, AliasKind, Version, VersionSpec};
 // Enums
 // ---------------------------------------------------------------------------------------------
 
+// Unchanged since 2.1.1 (same fields, types, cardinalities, section and referenced tables).
+pub use super::v2_1_1::{
+    CONNECTOR_FORMAT, DAY_OF_WEEK, ENERGY_SOURCE_CATEGORY, ENVIRONMENTAL_IMPACT_CATEGORY,
+    IMAGE_CATEGORY, PARKING_RESTRICTION, STATUS, TARIFF_DIMENSION_TYPE,
+};
+
 pub static PARKING_TYPE: EnumSpec = EnumSpec {
     name: "ParkingType",
     values: &[
@@ -22,22 +28,6 @@ pub static PARKING_TYPE: EnumSpec = EnumSpec {
         "ON_DRIVEWAY",
         "ON_STREET",
         "UNDERGROUND_GARAGE",
-    ],
-    open: false,
-};
-
-pub static STATUS: EnumSpec = EnumSpec {
-    name: "Status",
-    values: &[
-        "AVAILABLE",
-        "BLOCKED",
-        "CHARGING",
-        "INOPERATIVE",
-        "OUTOFORDER",
-        "PLANNED",
-        "REMOVED",
-        "RESERVED",
-        "UNKNOWN",
     ],
     open: false,
 };
@@ -59,12 +49,6 @@ pub static CAPABILITY: EnumSpec = EnumSpec {
         "TOKEN_GROUP_CAPABLE",
         "UNLOCK_CAPABLE",
     ],
-    open: false,
-};
-
-pub static CONNECTOR_FORMAT: EnumSpec = EnumSpec {
-    name: "ConnectorFormat",
-    values: &["SOCKET", "CABLE"],
     open: false,
 };
 
@@ -154,41 +138,6 @@ pub static FACILITY: EnumSpec = EnumSpec {
     open: false,
 };
 
-pub static IMAGE_CATEGORY: EnumSpec = EnumSpec {
-    name: "ImageCategory",
-    values: &[
-        "CHARGER", "ENTRANCE", "LOCATION", "NETWORK", "OPERATOR", "OTHER", "OWNER",
-    ],
-    open: false,
-};
-
-pub static PARKING_RESTRICTION: EnumSpec = EnumSpec {
-    name: "ParkingRestriction",
-    values: &["EV_ONLY", "PLUGGED", "DISABLED", "CUSTOMERS", "MOTORCYCLES"],
-    open: false,
-};
-
-pub static ENERGY_SOURCE_CATEGORY: EnumSpec = EnumSpec {
-    name: "EnergySourceCategory",
-    values: &[
-        "NUCLEAR",
-        "GENERAL_FOSSIL",
-        "COAL",
-        "GAS",
-        "GENERAL_GREEN",
-        "SOLAR",
-        "WIND",
-        "WATER",
-    ],
-    open: false,
-};
-
-pub static ENVIRONMENTAL_IMPACT_CATEGORY: EnumSpec = EnumSpec {
-    name: "EnvironmentalImpactCategory",
-    values: &["NUCLEAR_WASTE", "CARBON_DIOXIDE"],
-    open: false,
-};
-
 pub static TOKEN_TYPE: EnumSpec = EnumSpec {
     name: "TokenType",
     values: &["AD_HOC_USER", "APP_USER", "OTHER", "RFID"],
@@ -203,26 +152,6 @@ pub static TARIFF_TYPE: EnumSpec = EnumSpec {
         "PROFILE_FAST",
         "PROFILE_GREEN",
         "REGULAR",
-    ],
-    open: false,
-};
-
-pub static TARIFF_DIMENSION_TYPE: EnumSpec = EnumSpec {
-    name: "TariffDimensionType",
-    values: &["ENERGY", "FLAT", "PARKING_TIME", "TIME"],
-    open: false,
-};
-
-pub static DAY_OF_WEEK: EnumSpec = EnumSpec {
-    name: "DayOfWeek",
-    values: &[
-        "MONDAY",
-        "TUESDAY",
-        "WEDNESDAY",
-        "THURSDAY",
-        "FRIDAY",
-        "SATURDAY",
-        "SUNDAY",
     ],
     open: false,
 };
@@ -265,6 +194,12 @@ pub static INTERFACE_ROLE: EnumSpec = EnumSpec {
 // ---------------------------------------------------------------------------------------------
 // Locations module
 // ---------------------------------------------------------------------------------------------
+
+// Unchanged since 2.1.1 (same fields, types, cardinalities, section and referenced tables).
+pub use super::v2_1_1::{
+    ADDITIONAL_GEO_LOCATION, DISPLAY_TEXT, ENERGY_SOURCE, EXCEPTIONAL_PERIOD, GEO_LOCATION,
+    REGULAR_HOURS, STATUS_SCHEDULE,
+};
 
 pub static LOCATION: ObjectSpec = ObjectSpec {
     name: "Location",
@@ -348,25 +283,6 @@ pub static CONNECTOR: ObjectSpec = ObjectSpec {
     ],
 };
 
-pub static ADDITIONAL_GEO_LOCATION: ObjectSpec = ObjectSpec {
-    name: "AdditionalGeoLocation",
-    section: "mod_locations #AdditionalGeoLocation",
-    fields: &[
-        req("latitude", string_fmt(10, Format::Latitude)),
-        req("longitude", string_fmt(11, Format::Longitude)),
-        opt("name", obj(&DISPLAY_TEXT)),
-    ],
-};
-
-pub static GEO_LOCATION: ObjectSpec = ObjectSpec {
-    name: "GeoLocation",
-    section: "mod_locations #GeoLocation",
-    fields: &[
-        req("latitude", string_fmt(10, Format::Latitude)),
-        req("longitude", string_fmt(11, Format::Longitude)),
-    ],
-};
-
 pub static BUSINESS_DETAILS: ObjectSpec = ObjectSpec {
     name: "BusinessDetails",
     section: "mod_locations #BusinessDetails",
@@ -401,22 +317,6 @@ pub static HOURS: ObjectSpec = ObjectSpec {
     ],
 };
 
-pub static REGULAR_HOURS: ObjectSpec = ObjectSpec {
-    name: "RegularHours",
-    section: "mod_locations #RegularHours",
-    fields: &[
-        req("weekday", int_digits(1)),
-        req("period_begin", string_fmt(5, Format::LocalTime)),
-        req("period_end", string_fmt(5, Format::LocalTime)),
-    ],
-};
-
-pub static EXCEPTIONAL_PERIOD: ObjectSpec = ObjectSpec {
-    name: "ExceptionalPeriod",
-    section: "mod_locations #ExceptionalPeriod",
-    fields: &[req("period_begin", DATETIME), req("period_end", DATETIME)],
-};
-
 pub static ENERGY_MIX: ObjectSpec = ObjectSpec {
     name: "EnergyMix",
     section: "mod_locations #EnergyMix",
@@ -429,40 +329,12 @@ pub static ENERGY_MIX: ObjectSpec = ObjectSpec {
     ],
 };
 
-pub static ENERGY_SOURCE: ObjectSpec = ObjectSpec {
-    name: "EnergySource",
-    section: "mod_locations #EnergySource",
-    fields: &[
-        req("source", en(&ENERGY_SOURCE_CATEGORY)),
-        req("percentage", NUMBER),
-    ],
-};
-
 pub static ENVIRONMENTAL_IMPACT: ObjectSpec = ObjectSpec {
     name: "EnvironmentalImpact",
     section: "mod_locations #EnvironmentalImpact",
     fields: &[
         req("category", en(&ENVIRONMENTAL_IMPACT_CATEGORY)),
         req("amount", NUMBER),
-    ],
-};
-
-pub static STATUS_SCHEDULE: ObjectSpec = ObjectSpec {
-    name: "StatusSchedule",
-    section: "mod_locations #StatusSchedule",
-    fields: &[
-        req("period_begin", DATETIME),
-        opt("period_end", DATETIME),
-        req("status", en(&STATUS)),
-    ],
-};
-
-pub static DISPLAY_TEXT: ObjectSpec = ObjectSpec {
-    name: "DisplayText",
-    section: "types #DisplayText",
-    fields: &[
-        req("language", string_fmt(2, Format::Language)),
-        req("text", string(512)),
     ],
 };
 
@@ -855,6 +727,53 @@ mod tests {
             for f in o.fields {
                 assert!(fields.insert(f.name), "{}.{} twice", o.name, f.name);
             }
+        }
+    }
+
+    /// Every object or enum a field refers to is the very item listed in `OBJECTS` / `ENUMS`
+    /// (compared by address), so an item shared with another version cannot pull in a table
+    /// this version does not list.
+    #[test]
+    fn references_stay_in_the_table() {
+        let listed_object = |o: &ObjectSpec| OBJECTS.iter().any(|x| std::ptr::eq(*x, o));
+        let listed_enum = |e: &EnumSpec| ENUMS.iter().any(|x| std::ptr::eq(*x, e));
+        for o in OBJECTS {
+            for f in o.fields {
+                match f.ty {
+                    Type::Object(r) => assert!(
+                        listed_object(r),
+                        "{}.{} refers to object {} not in OBJECTS",
+                        o.name,
+                        f.name,
+                        r.name
+                    ),
+                    Type::Enum(e) => assert!(
+                        listed_enum(e),
+                        "{}.{} refers to enum {} not in ENUMS",
+                        o.name,
+                        f.name,
+                        e.name
+                    ),
+                    _ => {}
+                }
+            }
+        }
+        let mut names = std::collections::HashSet::new();
+        for e in ENUMS {
+            assert!(names.insert(e.name), "enum {} listed twice", e.name);
+        }
+        for o in [
+            SPEC.location,
+            SPEC.evse,
+            SPEC.connector,
+            SPEC.tariff,
+            SPEC.hours,
+            SPEC.energy_mix,
+            SPEC.display_text,
+            SPEC.version_info,
+            SPEC.version_details,
+        ] {
+            assert!(listed_object(o), "SPEC refers to {} not in OBJECTS", o.name);
         }
     }
 

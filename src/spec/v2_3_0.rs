@@ -16,6 +16,14 @@ use super::{Alias, AliasKind, Version, VersionSpec};
 // Enums
 // ---------------------------------------------------------------------------------------------
 
+// Unchanged since 2.2.1 (same fields, types, cardinalities, section and referenced tables).
+// `ModuleID` is an OpenEnum in 2.3.0 (2.3.0 packages use `payments`, `invoicereconciliation`
+// and `Booking`); the 2.2.1 table is already open, so it is shared.
+pub use super::v2_2_1::{
+    CONNECTOR_FORMAT, DAY_OF_WEEK, ENERGY_SOURCE_CATEGORY, INTERFACE_ROLE, MODULE_ID, POWER_TYPE,
+    RESERVATION_RESTRICTION_TYPE, STATUS, TARIFF_DIMENSION_TYPE, TARIFF_TYPE, TOKEN_TYPE,
+};
+
 pub static PARKING_TYPE: EnumSpec = EnumSpec {
     name: "ParkingType",
     values: &[
@@ -27,22 +35,6 @@ pub static PARKING_TYPE: EnumSpec = EnumSpec {
         "UNDERGROUND_GARAGE",
     ],
     open: true,
-};
-
-pub static STATUS: EnumSpec = EnumSpec {
-    name: "Status",
-    values: &[
-        "AVAILABLE",
-        "BLOCKED",
-        "CHARGING",
-        "INOPERATIVE",
-        "OUTOFORDER",
-        "PLANNED",
-        "REMOVED",
-        "RESERVED",
-        "UNKNOWN",
-    ],
-    open: false,
 };
 
 pub static CAPABILITY: EnumSpec = EnumSpec {
@@ -72,12 +64,6 @@ pub static CONNECTOR_CAPABILITY: EnumSpec = EnumSpec {
         "ISO_15118_20_PLUG_AND_CHARGE",
     ],
     open: true,
-};
-
-pub static CONNECTOR_FORMAT: EnumSpec = EnumSpec {
-    name: "ConnectorFormat",
-    values: &["SOCKET", "CABLE"],
-    open: false,
 };
 
 pub static CONNECTOR_TYPE: EnumSpec = EnumSpec {
@@ -127,18 +113,6 @@ pub static CONNECTOR_TYPE: EnumSpec = EnumSpec {
         "TESLA_S",
     ],
     open: true,
-};
-
-pub static POWER_TYPE: EnumSpec = EnumSpec {
-    name: "PowerType",
-    values: &[
-        "AC_1_PHASE",
-        "AC_2_PHASE",
-        "AC_2_PHASE_SPLIT",
-        "AC_3_PHASE",
-        "DC",
-    ],
-    open: false,
 };
 
 pub static FACILITY: EnumSpec = EnumSpec {
@@ -191,31 +165,10 @@ pub static PARKING_RESTRICTION: EnumSpec = EnumSpec {
     open: true,
 };
 
-pub static ENERGY_SOURCE_CATEGORY: EnumSpec = EnumSpec {
-    name: "EnergySourceCategory",
-    values: &[
-        "NUCLEAR",
-        "GENERAL_FOSSIL",
-        "COAL",
-        "GAS",
-        "GENERAL_GREEN",
-        "SOLAR",
-        "WIND",
-        "WATER",
-    ],
-    open: false,
-};
-
 pub static ENVIRONMENTAL_IMPACT_CATEGORY: EnumSpec = EnumSpec {
     name: "EnvironmentalImpactCategory",
     values: &["NUCLEAR_WASTE", "CARBON_DIOXIDE"],
     open: true,
-};
-
-pub static TOKEN_TYPE: EnumSpec = EnumSpec {
-    name: "TokenType",
-    values: &["AD_HOC_USER", "APP_USER", "OTHER", "RFID"],
-    open: false,
 };
 
 pub static EVSE_POSITION: EnumSpec = EnumSpec {
@@ -246,44 +199,6 @@ pub static VEHICLE_TYPE: EnumSpec = EnumSpec {
     open: true,
 };
 
-pub static TARIFF_TYPE: EnumSpec = EnumSpec {
-    name: "TariffType",
-    values: &[
-        "AD_HOC_PAYMENT",
-        "PROFILE_CHEAP",
-        "PROFILE_FAST",
-        "PROFILE_GREEN",
-        "REGULAR",
-    ],
-    open: false,
-};
-
-pub static TARIFF_DIMENSION_TYPE: EnumSpec = EnumSpec {
-    name: "TariffDimensionType",
-    values: &["ENERGY", "FLAT", "PARKING_TIME", "TIME"],
-    open: false,
-};
-
-pub static DAY_OF_WEEK: EnumSpec = EnumSpec {
-    name: "DayOfWeek",
-    values: &[
-        "MONDAY",
-        "TUESDAY",
-        "WEDNESDAY",
-        "THURSDAY",
-        "FRIDAY",
-        "SATURDAY",
-        "SUNDAY",
-    ],
-    open: false,
-};
-
-pub static RESERVATION_RESTRICTION_TYPE: EnumSpec = EnumSpec {
-    name: "ReservationRestrictionType",
-    values: &["RESERVATION", "RESERVATION_EXPIRES"],
-    open: false,
-};
-
 pub static TAX_INCLUDED: EnumSpec = EnumSpec {
     name: "TaxIncluded",
     values: &["YES", "NO", "N/A"],
@@ -296,32 +211,15 @@ pub static VERSION_NUMBER: EnumSpec = EnumSpec {
     open: true,
 };
 
-/// OpenEnum in 2.3.0 (2.3.0 packages use `payments`, `invoicereconciliation` and `Booking`).
-pub static MODULE_ID: EnumSpec = EnumSpec {
-    name: "ModuleID",
-    values: &[
-        "cdrs",
-        "chargingprofiles",
-        "commands",
-        "credentials",
-        "hubclientinfo",
-        "locations",
-        "sessions",
-        "tariffs",
-        "tokens",
-    ],
-    open: true,
-};
-
-pub static INTERFACE_ROLE: EnumSpec = EnumSpec {
-    name: "InterfaceRole",
-    values: &["SENDER", "RECEIVER"],
-    open: false,
-};
-
 // ---------------------------------------------------------------------------------------------
 // Locations module
 // ---------------------------------------------------------------------------------------------
+
+// Unchanged since 2.2.1 (same fields, types, cardinalities, section and referenced tables).
+pub use super::v2_2_1::{
+    ADDITIONAL_GEO_LOCATION, DISPLAY_TEXT, ENERGY_SOURCE, EXCEPTIONAL_PERIOD, GEO_LOCATION, HOURS,
+    PUBLISH_TOKEN_TYPE, REGULAR_HOURS, STATUS_SCHEDULE,
+};
 
 pub static LOCATION: ObjectSpec = ObjectSpec {
     name: "Location",
@@ -355,18 +253,6 @@ pub static LOCATION: ObjectSpec = ObjectSpec {
         opt("energy_mix", obj(&ENERGY_MIX)),
         opt("help_phone", cistring_fmt(25, Format::Phone)),
         req("last_updated", DATETIME),
-    ],
-};
-
-pub static PUBLISH_TOKEN_TYPE: ObjectSpec = ObjectSpec {
-    name: "PublishTokenType",
-    section: "mod_locations #PublishTokenType",
-    fields: &[
-        opt("uid", cistring(36)),
-        opt("type", en(&TOKEN_TYPE)),
-        opt("visual_number", string(64)),
-        opt("issuer", string(64)),
-        opt("group_id", cistring(36)),
     ],
 };
 
@@ -447,25 +333,6 @@ pub static EVSE_PARKING: ObjectSpec = ObjectSpec {
     ],
 };
 
-pub static ADDITIONAL_GEO_LOCATION: ObjectSpec = ObjectSpec {
-    name: "AdditionalGeoLocation",
-    section: "mod_locations #AdditionalGeoLocation",
-    fields: &[
-        req("latitude", string_fmt(10, Format::Latitude)),
-        req("longitude", string_fmt(11, Format::Longitude)),
-        opt("name", obj(&DISPLAY_TEXT)),
-    ],
-};
-
-pub static GEO_LOCATION: ObjectSpec = ObjectSpec {
-    name: "GeoLocation",
-    section: "mod_locations #GeoLocation",
-    fields: &[
-        req("latitude", string_fmt(10, Format::Latitude)),
-        req("longitude", string_fmt(11, Format::Longitude)),
-    ],
-};
-
 pub static BUSINESS_DETAILS: ObjectSpec = ObjectSpec {
     name: "BusinessDetails",
     section: "mod_locations #BusinessDetails",
@@ -489,33 +356,6 @@ pub static IMAGE: ObjectSpec = ObjectSpec {
     ],
 };
 
-pub static HOURS: ObjectSpec = ObjectSpec {
-    name: "Hours",
-    section: "mod_locations #Hours",
-    fields: &[
-        req("twentyfourseven", BOOL),
-        list("regular_hours", obj(&REGULAR_HOURS)),
-        list("exceptional_openings", obj(&EXCEPTIONAL_PERIOD)),
-        list("exceptional_closings", obj(&EXCEPTIONAL_PERIOD)),
-    ],
-};
-
-pub static REGULAR_HOURS: ObjectSpec = ObjectSpec {
-    name: "RegularHours",
-    section: "mod_locations #RegularHours",
-    fields: &[
-        req("weekday", int_digits(1)),
-        req("period_begin", string_fmt(5, Format::LocalTime)),
-        req("period_end", string_fmt(5, Format::LocalTime)),
-    ],
-};
-
-pub static EXCEPTIONAL_PERIOD: ObjectSpec = ObjectSpec {
-    name: "ExceptionalPeriod",
-    section: "mod_locations #ExceptionalPeriod",
-    fields: &[req("period_begin", DATETIME), req("period_end", DATETIME)],
-};
-
 pub static ENERGY_MIX: ObjectSpec = ObjectSpec {
     name: "EnergyMix",
     section: "mod_locations #EnergyMix",
@@ -528,15 +368,6 @@ pub static ENERGY_MIX: ObjectSpec = ObjectSpec {
     ],
 };
 
-pub static ENERGY_SOURCE: ObjectSpec = ObjectSpec {
-    name: "EnergySource",
-    section: "mod_locations #EnergySource",
-    fields: &[
-        req("source", en(&ENERGY_SOURCE_CATEGORY)),
-        req("percentage", NUMBER),
-    ],
-};
-
 pub static ENVIRONMENTAL_IMPACT: ObjectSpec = ObjectSpec {
     name: "EnvironmentalImpact",
     section: "mod_locations #EnvironmentalImpact",
@@ -546,28 +377,12 @@ pub static ENVIRONMENTAL_IMPACT: ObjectSpec = ObjectSpec {
     ],
 };
 
-pub static STATUS_SCHEDULE: ObjectSpec = ObjectSpec {
-    name: "StatusSchedule",
-    section: "mod_locations #StatusSchedule",
-    fields: &[
-        req("period_begin", DATETIME),
-        opt("period_end", DATETIME),
-        req("status", en(&STATUS)),
-    ],
-};
-
-pub static DISPLAY_TEXT: ObjectSpec = ObjectSpec {
-    name: "DisplayText",
-    section: "types #DisplayText",
-    fields: &[
-        req("language", string_fmt(2, Format::Language)),
-        req("text", string(512)),
-    ],
-};
-
 // ---------------------------------------------------------------------------------------------
 // Tariffs module
 // ---------------------------------------------------------------------------------------------
+
+// Unchanged since 2.2.1 (same fields, types, cardinalities, section and referenced tables).
+pub use super::v2_2_1::{PRICE_COMPONENT, TARIFF_ELEMENT, TARIFF_RESTRICTIONS};
 
 pub static TARIFF: ObjectSpec = ObjectSpec {
     name: "Tariff",
@@ -589,47 +404,6 @@ pub static TARIFF: ObjectSpec = ObjectSpec {
         opt("end_date_time", DATETIME),
         opt("energy_mix", obj(&ENERGY_MIX)),
         req("last_updated", DATETIME),
-    ],
-};
-
-pub static TARIFF_ELEMENT: ObjectSpec = ObjectSpec {
-    name: "TariffElement",
-    section: "mod_tariffs #TariffElement",
-    fields: &[
-        list1("price_components", obj(&PRICE_COMPONENT)),
-        opt("restrictions", obj(&TARIFF_RESTRICTIONS)),
-    ],
-};
-
-pub static PRICE_COMPONENT: ObjectSpec = ObjectSpec {
-    name: "PriceComponent",
-    section: "mod_tariffs #PriceComponent",
-    fields: &[
-        req("type", en(&TARIFF_DIMENSION_TYPE)),
-        req("price", NUMBER),
-        opt("vat", NUMBER),
-        req("step_size", int()),
-    ],
-};
-
-pub static TARIFF_RESTRICTIONS: ObjectSpec = ObjectSpec {
-    name: "TariffRestrictions",
-    section: "mod_tariffs #TariffRestrictions",
-    fields: &[
-        opt("start_time", string_fmt(5, Format::LocalTime)),
-        opt("end_time", string_fmt(5, Format::LocalTime)),
-        opt("start_date", string_fmt(10, Format::Date)),
-        opt("end_date", string_fmt(10, Format::Date)),
-        opt("min_kwh", NUMBER),
-        opt("max_kwh", NUMBER),
-        opt("min_current", NUMBER),
-        opt("max_current", NUMBER),
-        opt("min_power", NUMBER),
-        opt("max_power", NUMBER),
-        opt("min_duration", int()),
-        opt("max_duration", int()),
-        list("day_of_week", en(&DAY_OF_WEEK)),
-        opt("reservation", en(&RESERVATION_RESTRICTION_TYPE)),
     ],
 };
 
@@ -662,6 +436,9 @@ pub static TAX_AMOUNT: ObjectSpec = ObjectSpec {
 // Versions module
 // ---------------------------------------------------------------------------------------------
 
+// Unchanged since 2.2.1 (same fields, types, cardinalities, section and referenced tables).
+pub use super::v2_2_1::ENDPOINT;
+
 pub static VERSION: ObjectSpec = ObjectSpec {
     name: "Version",
     section: "version_information_endpoint #Version",
@@ -674,16 +451,6 @@ pub static VERSION_DETAILS: ObjectSpec = ObjectSpec {
     fields: &[
         req("version", en(&VERSION_NUMBER)),
         list1("endpoints", obj(&ENDPOINT)),
-    ],
-};
-
-pub static ENDPOINT: ObjectSpec = ObjectSpec {
-    name: "Endpoint",
-    section: "version_information_endpoint #Endpoint",
-    fields: &[
-        req("identifier", en(&MODULE_ID)),
-        req("role", en(&INTERFACE_ROLE)),
-        req("url", URL),
     ],
 };
 
@@ -1025,6 +792,53 @@ mod tests {
             for f in o.fields {
                 assert!(fields.insert(f.name), "{}.{} twice", o.name, f.name);
             }
+        }
+    }
+
+    /// Every object or enum a field refers to is the very item listed in `OBJECTS` / `ENUMS`
+    /// (compared by address), so an item shared with another version cannot pull in a table
+    /// this version does not list.
+    #[test]
+    fn references_stay_in_the_table() {
+        let listed_object = |o: &ObjectSpec| OBJECTS.iter().any(|x| std::ptr::eq(*x, o));
+        let listed_enum = |e: &EnumSpec| ENUMS.iter().any(|x| std::ptr::eq(*x, e));
+        for o in OBJECTS {
+            for f in o.fields {
+                match f.ty {
+                    Type::Object(r) => assert!(
+                        listed_object(r),
+                        "{}.{} refers to object {} not in OBJECTS",
+                        o.name,
+                        f.name,
+                        r.name
+                    ),
+                    Type::Enum(e) => assert!(
+                        listed_enum(e),
+                        "{}.{} refers to enum {} not in ENUMS",
+                        o.name,
+                        f.name,
+                        e.name
+                    ),
+                    _ => {}
+                }
+            }
+        }
+        let mut names = std::collections::HashSet::new();
+        for e in ENUMS {
+            assert!(names.insert(e.name), "enum {} listed twice", e.name);
+        }
+        for o in [
+            SPEC.location,
+            SPEC.evse,
+            SPEC.connector,
+            SPEC.tariff,
+            SPEC.hours,
+            SPEC.energy_mix,
+            SPEC.display_text,
+            SPEC.version_info,
+            SPEC.version_details,
+        ] {
+            assert!(listed_object(o), "SPEC refers to {} not in OBJECTS", o.name);
         }
     }
 
