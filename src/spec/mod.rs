@@ -127,3 +127,129 @@ impl VersionSpec {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    /// Object and enum counts per version, as the tables of `docs/ocpi-datamodel.md` list them.
+    const COUNTS: [(Version, usize, usize); 3] = [
+        (Version::V2_1_1, 22, 15),
+        (Version::V2_2_1, 24, 19),
+        (Version::V2_3_0, 28, 24),
+    ];
+
+    #[test]
+    fn objects_are_consistent() {
+        for (version, objects, enums) in COUNTS {
+            let spec = version.spec();
+            assert_eq!(spec.objects().len(), objects, "{version}");
+            assert_eq!(spec.enums().len(), enums, "{version}");
+            let mut names = HashSet::new();
+            for o in spec.objects() {
+                assert!(
+                    names.insert(o.name),
+                    "{version}: object {} listed twice",
+                    o.name
+                );
+                // The walker tracks present fields in a 64-bit mask.
+                assert!(
+                    o.fields.len() <= 64,
+                    "{version}: {} has too many fields",
+                    o.name
+                );
+                let mut fields = HashSet::new();
+                for f in o.fields {
+                    assert!(
+                        fields.insert(f.name),
+                        "{version}: {}.{} twice",
+                        o.name,
+                        f.name
+                    );
+                }
+            }
+            let mut names = HashSet::new();
+            for e in spec.enums() {
+                assert!(
+                    names.insert(e.name),
+                    "{version}: enum {} listed twice",
+                    e.name
+                );
+            }
+        }
+    }
+
+    /// Every object or enum a field refers to is the very item the version lists (compared by
+    /// address), so a table shared with another version cannot pull in one this version lacks.
+    #[test]
+    fn references_stay_in_the_version() {
+        for version in Version::ALL {
+            let spec = version.spec();
+            let listed_object = |o: &ObjectSpec| spec.objects().iter().any(|x| std::ptr::eq(*x, o));
+            let listed_enum = |e: &EnumSpec| spec.enums().iter().any(|x| std::ptr::eq(*x, e));
+            for o in spec.objects() {
+                for f in o.fields {
+                    match f.ty {
+                        Type::Object(r) => {
+                            assert!(
+                                listed_object(r),
+                                "{version}: {}.{} refers to {}",
+                                o.name,
+                                f.name,
+                                r.name
+                            )
+                        }
+                        Type::Enum(e) => {
+                            assert!(
+                                listed_enum(e),
+                                "{version}: {}.{} refers to {}",
+                                o.name,
+                                f.name,
+                                e.name
+                            )
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            for o in [
+                spec.location,
+                spec.evse,
+                spec.connector,
+                spec.tariff,
+                spec.hours,
+                spec.energy_mix,
+                spec.display_text,
+                spec.version_info,
+                spec.version_details,
+            ] {
+                assert!(listed_object(o), "{version}: the spec refers to {}", o.name);
+            }
+        }
+    }
+
+    #[test]
+    fn aliases_point_to_fields() {
+        for version in Version::ALL {
+            let spec = version.spec();
+            for a in spec.aliases {
+                let o = spec
+                    .object(a.object)
+                    .unwrap_or_else(|| panic!("{version}: alias on {}", a.object));
+                assert!(
+                    o.field(a.field).is_some(),
+                    "{version}: {}.{} is no field",
+                    a.object,
+                    a.field
+                );
+                assert!(
+                    o.field(a.alias).is_none(),
+                    "{version}: alias {}.{} is a field",
+                    a.object,
+                    a.alias
+                );
+            }
+        }
+    }
+}
