@@ -104,23 +104,8 @@ pub fn read_feed<'a>(
     options_for: impl Fn(&str) -> crate::validate::Options,
 ) -> (Vec<FileReport<'a>>, Feed) {
     let mut feed = Feed::default();
-    let mut on_item = |file: usize,
-                       kind: Kind,
-                       version: crate::spec::Version,
-                       item: &crate::validate::Item<'a>| {
-        match kind {
-            Kind::Location => {
-                let mut location = Location::from_item(item, version);
-                location.source.file = files[file].0.to_string();
-                feed.locations.push(location);
-            }
-            Kind::Tariff => {
-                let mut tariff = Tariff::from_item(item, version);
-                tariff.source.file = files[file].0.to_string();
-                feed.tariffs.push(tariff);
-            }
-            Kind::Versions | Kind::VersionDetails => {}
-        }
+    let mut on_item = |file: usize, kind: Kind, version: Version, item: &Item<'a>| {
+        feed.push(kind, version, item, files[file].0);
     };
     let reports = crate::validate::validate_files_streaming(files, options_for, &mut on_item);
     // Errors found after conversion (rules across files) are known only now.
@@ -151,22 +136,30 @@ pub fn read_feed<'a>(
 pub fn build_feed(reports: &[FileReport<'_>]) -> Feed {
     let mut feed = Feed::default();
     for report in reports {
-        let (Some(kind), Some(version)) = (report.kind, report.version) else {
-            continue;
-        };
-        match kind {
-            Kind::Location => feed.locations.extend(report.read.iter().map(|item| {
-                let mut location = Location::from_item(item, version);
-                location.source.file.clone_from(&report.path);
-                location
-            })),
-            Kind::Tariff => feed.tariffs.extend(report.read.iter().map(|item| {
-                let mut tariff = Tariff::from_item(item, version);
-                tariff.source.file.clone_from(&report.path);
-                tariff
-            })),
-            Kind::Versions | Kind::VersionDetails => {}
+        if let (Some(kind), Some(version)) = (report.kind, report.version) {
+            for item in &report.read {
+                feed.push(kind, version, item, &report.path);
+            }
         }
     }
     feed
+}
+
+impl Feed {
+    /// Converts one item of `file` and adds it, if it is a location or a tariff.
+    fn push(&mut self, kind: Kind, version: Version, item: &Item<'_>, file: &str) {
+        match kind {
+            Kind::Location => {
+                let mut location = Location::from_item(item, version);
+                location.source.file = file.to_string();
+                self.locations.push(location);
+            }
+            Kind::Tariff => {
+                let mut tariff = Tariff::from_item(item, version);
+                tariff.source.file = file.to_string();
+                self.tariffs.push(tariff);
+            }
+            Kind::Versions | Kind::VersionDetails => {}
+        }
+    }
 }

@@ -95,6 +95,36 @@ pub struct Alias {
     pub kind: AliasKind,
 }
 
+impl Alias {
+    /// The name of `field` in another OCPI version.
+    pub const fn other_version(
+        object: &'static str,
+        alias: &'static str,
+        field: &'static str,
+    ) -> Alias {
+        Alias {
+            object,
+            alias,
+            field,
+            kind: AliasKind::OtherVersion,
+        }
+    }
+
+    /// A misspelling or abbreviation of `field`.
+    pub const fn near_miss(
+        object: &'static str,
+        alias: &'static str,
+        field: &'static str,
+    ) -> Alias {
+        Alias {
+            object,
+            alias,
+            field,
+            kind: AliasKind::NearMiss,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AliasKind {
     /// The field's name in another OCPI version (`voltage` in 2.2.1 means `max_voltage`).

@@ -5,7 +5,7 @@
 
 use super::table::dsl::*;
 use super::table::{EnumSpec, Format, ObjectSpec};
-use super::{Alias, AliasKind, Version, VersionSpec};
+use super::{Alias, Version, VersionSpec};
 
 // ---------------------------------------------------------------------------------------------
 // Enums
@@ -514,45 +514,27 @@ pub static ENUMS: &[&EnumSpec] = &[
     &MODULE_ID,
 ];
 
-const fn other_version(object: &'static str, alias: &'static str, field: &'static str) -> Alias {
-    Alias {
-        object,
-        alias,
-        field,
-        kind: AliasKind::OtherVersion,
-    }
-}
-
-const fn near_miss(object: &'static str, alias: &'static str, field: &'static str) -> Alias {
-    Alias {
-        object,
-        alias,
-        field,
-        kind: AliasKind::NearMiss,
-    }
-}
-
 /// Names real feeds use for fields of this version: the 2.2+ names of renamed fields, and
 /// common near misses. camelCase spellings are handled generically by the walker.
 pub static ALIASES: &[Alias] = &[
     // 2.2+ names served under a 2.1.1 label.
-    other_version("Connector", "max_voltage", "voltage"),
-    other_version("Connector", "max_amperage", "amperage"),
-    other_version("Connector", "tariff_ids", "tariff_id"),
-    other_version("Location", "parking_type", "type"),
-    other_version("EnvironmentalImpact", "category", "source"),
+    Alias::other_version("Connector", "max_voltage", "voltage"),
+    Alias::other_version("Connector", "max_amperage", "amperage"),
+    Alias::other_version("Connector", "tariff_ids", "tariff_id"),
+    Alias::other_version("Location", "parking_type", "type"),
+    Alias::other_version("EnvironmentalImpact", "category", "source"),
     // Near misses.
-    near_miss("EVSE", "floor", "floor_level"),
-    near_miss("GeoLocation", "lat", "latitude"),
-    near_miss("GeoLocation", "lon", "longitude"),
-    near_miss("GeoLocation", "lng", "longitude"),
-    near_miss("AdditionalGeoLocation", "lat", "latitude"),
-    near_miss("AdditionalGeoLocation", "lon", "longitude"),
-    near_miss("AdditionalGeoLocation", "lng", "longitude"),
-    near_miss("Location", "uid", "id"),
-    near_miss("Connector", "uid", "id"),
-    near_miss("Location", "timezone", "time_zone"),
-    near_miss("Location", "opening_hours", "opening_times"),
+    Alias::near_miss("EVSE", "floor", "floor_level"),
+    Alias::near_miss("GeoLocation", "lat", "latitude"),
+    Alias::near_miss("GeoLocation", "lon", "longitude"),
+    Alias::near_miss("GeoLocation", "lng", "longitude"),
+    Alias::near_miss("AdditionalGeoLocation", "lat", "latitude"),
+    Alias::near_miss("AdditionalGeoLocation", "lon", "longitude"),
+    Alias::near_miss("AdditionalGeoLocation", "lng", "longitude"),
+    Alias::near_miss("Location", "uid", "id"),
+    Alias::near_miss("Connector", "uid", "id"),
+    Alias::near_miss("Location", "timezone", "time_zone"),
+    Alias::near_miss("Location", "opening_hours", "opening_times"),
 ];
 
 pub static SPEC: VersionSpec = VersionSpec {

@@ -7,7 +7,7 @@
 
 use super::table::dsl::*;
 use super::table::{EnumSpec, Format, ObjectSpec};
-use super::{Alias, AliasKind, Version, VersionSpec};
+use super::{Alias, Version, VersionSpec};
 
 // ---------------------------------------------------------------------------------------------
 // Enums
@@ -494,46 +494,28 @@ pub static ENUMS: &[&EnumSpec] = &[
     &INTERFACE_ROLE,
 ];
 
-const fn other_version(object: &'static str, alias: &'static str, field: &'static str) -> Alias {
-    Alias {
-        object,
-        alias,
-        field,
-        kind: AliasKind::OtherVersion,
-    }
-}
-
-const fn near_miss(object: &'static str, alias: &'static str, field: &'static str) -> Alias {
-    Alias {
-        object,
-        alias,
-        field,
-        kind: AliasKind::NearMiss,
-    }
-}
-
 /// Names real feeds use for fields of this version: the 2.1.1 names of renamed fields (a 2.1.1
 /// shape served under a 2.2.1 address), and common near misses. camelCase spellings are handled
 /// generically by the walker.
 pub static ALIASES: &[Alias] = &[
-    // 2.1.1 names served under a 2.2.1 label.
-    other_version("Connector", "voltage", "max_voltage"),
-    other_version("Connector", "amperage", "max_amperage"),
-    other_version("Connector", "tariff_id", "tariff_ids"),
-    other_version("Location", "type", "parking_type"),
-    other_version("EnvironmentalImpact", "source", "category"),
+    // 2.1.1 names served under a 2.2.1 or 2.3.0 label.
+    Alias::other_version("Connector", "voltage", "max_voltage"),
+    Alias::other_version("Connector", "amperage", "max_amperage"),
+    Alias::other_version("Connector", "tariff_id", "tariff_ids"),
+    Alias::other_version("Location", "type", "parking_type"),
+    Alias::other_version("EnvironmentalImpact", "source", "category"),
     // Near misses.
-    near_miss("EVSE", "floor", "floor_level"),
-    near_miss("GeoLocation", "lat", "latitude"),
-    near_miss("GeoLocation", "lon", "longitude"),
-    near_miss("GeoLocation", "lng", "longitude"),
-    near_miss("AdditionalGeoLocation", "lat", "latitude"),
-    near_miss("AdditionalGeoLocation", "lon", "longitude"),
-    near_miss("AdditionalGeoLocation", "lng", "longitude"),
-    near_miss("Location", "uid", "id"),
-    near_miss("Connector", "uid", "id"),
-    near_miss("Location", "timezone", "time_zone"),
-    near_miss("Location", "opening_hours", "opening_times"),
+    Alias::near_miss("EVSE", "floor", "floor_level"),
+    Alias::near_miss("GeoLocation", "lat", "latitude"),
+    Alias::near_miss("GeoLocation", "lon", "longitude"),
+    Alias::near_miss("GeoLocation", "lng", "longitude"),
+    Alias::near_miss("AdditionalGeoLocation", "lat", "latitude"),
+    Alias::near_miss("AdditionalGeoLocation", "lon", "longitude"),
+    Alias::near_miss("AdditionalGeoLocation", "lng", "longitude"),
+    Alias::near_miss("Location", "uid", "id"),
+    Alias::near_miss("Connector", "uid", "id"),
+    Alias::near_miss("Location", "timezone", "time_zone"),
+    Alias::near_miss("Location", "opening_hours", "opening_times"),
 ];
 
 pub static SPEC: VersionSpec = VersionSpec {

@@ -10,7 +10,7 @@
 
 use super::table::dsl::*;
 use super::table::{EnumSpec, Format, ObjectSpec};
-use super::{Alias, AliasKind, Version, VersionSpec};
+use super::{Version, VersionSpec};
 
 // ---------------------------------------------------------------------------------------------
 // Enums
@@ -518,47 +518,8 @@ pub static ENUMS: &[&EnumSpec] = &[
     &INTERFACE_ROLE,
 ];
 
-const fn other_version(object: &'static str, alias: &'static str, field: &'static str) -> Alias {
-    Alias {
-        object,
-        alias,
-        field,
-        kind: AliasKind::OtherVersion,
-    }
-}
-
-const fn near_miss(object: &'static str, alias: &'static str, field: &'static str) -> Alias {
-    Alias {
-        object,
-        alias,
-        field,
-        kind: AliasKind::NearMiss,
-    }
-}
-
-/// Names real feeds use for fields of this version: the 2.1.1 names of renamed fields (a 2.1.1
-/// shape served under a 2.3.0 address), and common near misses. camelCase spellings are handled
-/// generically by the walker.
-pub static ALIASES: &[Alias] = &[
-    // 2.1.1 names served under a 2.3.0 label.
-    other_version("Connector", "voltage", "max_voltage"),
-    other_version("Connector", "amperage", "max_amperage"),
-    other_version("Connector", "tariff_id", "tariff_ids"),
-    other_version("Location", "type", "parking_type"),
-    other_version("EnvironmentalImpact", "source", "category"),
-    // Near misses.
-    near_miss("EVSE", "floor", "floor_level"),
-    near_miss("GeoLocation", "lat", "latitude"),
-    near_miss("GeoLocation", "lon", "longitude"),
-    near_miss("GeoLocation", "lng", "longitude"),
-    near_miss("AdditionalGeoLocation", "lat", "latitude"),
-    near_miss("AdditionalGeoLocation", "lon", "longitude"),
-    near_miss("AdditionalGeoLocation", "lng", "longitude"),
-    near_miss("Location", "uid", "id"),
-    near_miss("Connector", "uid", "id"),
-    near_miss("Location", "timezone", "time_zone"),
-    near_miss("Location", "opening_hours", "opening_times"),
-];
+/// 2.3.0 reads the same foreign names as 2.2.1.
+pub use super::v2_2_1::ALIASES;
 
 pub static SPEC: VersionSpec = VersionSpec {
     version: Version::V2_3_0,

@@ -266,11 +266,8 @@ impl<'a, 'd> Walker<'a, 'd> {
             }
             _ => {}
         }
-        let value = self.value(node, field.ty, field.name, section);
-        if value.is_none() && field.card == Card::Required && !self.partial {
-            // The value was reported already; the item goes on without it.
-        }
-        value
+        // A value that cannot be read was reported there; the item goes on without it.
+        self.value(node, field.ty, field.name, section)
     }
 
     fn list(

@@ -39,12 +39,17 @@ pub fn text_report(
     show: impl Fn(Severity) -> bool,
 ) -> io::Result<()> {
     for (report, input) in reports.iter().zip(inputs) {
-        let index = report
-            .line_index
-            .clone()
-            .unwrap_or_else(|| LineIndex::new(&input.bytes));
+        // Validation leaves the index of lines in the report; build one only if it did not.
+        let built;
+        let index = match &report.line_index {
+            Some(index) => index,
+            None => {
+                built = LineIndex::new(&input.bytes);
+                &built
+            }
+        };
         for d in report.diagnostics.iter().filter(|d| show(d.severity)) {
-            diagnostic(out, d, &report.path, &input.bytes, &index)?;
+            diagnostic(out, d, &report.path, &input.bytes, index)?;
         }
         let kind = report.kind.map_or("unrecognised document", |k| k.as_str());
         let version = report
