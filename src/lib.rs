@@ -5,6 +5,7 @@
 //! [`model`]. See `ARCHITECTURE.md`.
 
 pub mod diagnostic;
+pub mod feed;
 pub mod json;
 pub mod model;
 pub mod spec;

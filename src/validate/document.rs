@@ -133,6 +133,7 @@ fn empty_report<'a>(path: &str) -> FileReport<'a> {
         items: 0,
         items_ok: 0,
         diagnostics: Vec::new(),
+        envelope: Default::default(),
         read: Vec::new(),
         line_index: None,
     }
@@ -456,6 +457,7 @@ fn validate_one<'a>(
         let data_streamed = matches!(&root.value, Value::Object(m) if m.iter().any(|m| m.key == "data" && matches!(m.node.value, Value::Array(_))));
         let unwrapped = envelope::unwrap(root, data_streamed, &mut cx);
         let status_error = unwrapped.status_error;
+        reader.report.envelope = unwrapped.envelope;
         for (node, pointer) in unwrapped.items {
             reader.push(node, pointer);
         }

@@ -4,13 +4,32 @@
 use super::report::Context;
 use crate::diagnostic::Code;
 use crate::json::{Node, Pointer, Span, Value};
+use serde::Serialize;
 
 /// The objects a document carries, each with its pointer.
 pub struct Unwrapped<'a> {
     pub items: Vec<(Node<'a>, Pointer<'a>)>,
     /// The envelope reported an OCPI error; no data is expected.
     pub status_error: bool,
+    pub envelope: EnvelopeInfo,
 }
+
+/// What a document says about itself besides its items: the OCPI status and, for the paging
+/// wrappers of web frameworks, the next page and the total. A feed client reads these.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct EnvelopeInfo {
+    /// `status_code` of the response envelope, when it is an integer.
+    pub status_code: Option<i64>,
+    /// `status_message` of the response envelope.
+    pub status_message: Option<String>,
+    /// A next-page URL given in the body (`"next": "..."` of a paging wrapper).
+    pub next: Option<String>,
+    /// A total number of items given in the body (`total`, `totalElements`, `total_count`).
+    pub total: Option<u64>,
+}
+
+/// Keys of a paging wrapper that hold the total number of items.
+const WRAPPER_TOTALS: &[&str] = &["total", "totalElements", "total_count"];
 
 const ENVELOPE_FIELDS: &[&str] = &["data", "status_code", "status_message", "timestamp"];
 /// Keys under which paging frameworks put the list of items.
@@ -66,6 +85,7 @@ pub fn unwrap<'a>(root: Node<'a>, data_streamed: bool, cx: &mut Context<'_>) -> 
             Unwrapped {
                 items: indexed(items, Pointer::root()),
                 status_error: false,
+                envelope: EnvelopeInfo::default(),
             }
         }
         Value::Object(ref members) => {
@@ -112,6 +132,7 @@ pub fn unwrap<'a>(root: Node<'a>, data_streamed: bool, cx: &mut Context<'_>) -> 
                 let Value::Object(members) = root.value else {
                     unreachable!()
                 };
+                let info = wrapper_info(&members);
                 for m in members {
                     if m.key == key.as_str()
                         && let Value::Array(items) = m.node.value
@@ -121,6 +142,7 @@ pub fn unwrap<'a>(root: Node<'a>, data_streamed: bool, cx: &mut Context<'_>) -> 
                         return Unwrapped {
                             items: indexed(items, p),
                             status_error: false,
+                            envelope: info,
                         };
                     }
                 }
@@ -129,13 +151,28 @@ pub fn unwrap<'a>(root: Node<'a>, data_streamed: bool, cx: &mut Context<'_>) -> 
             Unwrapped {
                 items: vec![(root, Pointer::root())],
                 status_error: false,
+                envelope: EnvelopeInfo::default(),
             }
         }
         _ => Unwrapped {
             items: vec![(root, Pointer::root())],
             status_error: false,
+            envelope: EnvelopeInfo::default(),
         },
     }
+}
+
+/// The next page and the total that a paging wrapper gives beside its list.
+fn wrapper_info(members: &[crate::json::Member<'_>]) -> EnvelopeInfo {
+    let mut info = EnvelopeInfo::default();
+    for m in members {
+        if m.key == "next" {
+            info.next = m.node.as_str().map(str::to_string);
+        } else if WRAPPER_TOTALS.contains(&m.key.as_ref()) {
+            info.total = m.node.as_number_text().and_then(|t| t.parse().ok());
+        }
+    }
+    info
 }
 
 fn span_start(span: Span) -> Span {
@@ -163,6 +200,7 @@ fn envelope<'a>(root: Node<'a>, cx: &mut Context<'_>) -> Unwrapped<'a> {
     let mut data = None;
     let mut status_code = None;
     let mut has_timestamp = false;
+    let mut status_message = None;
     for m in members {
         match m.key.as_ref() {
             "data" => data = Some((m.key, m.node)),
@@ -186,6 +224,7 @@ fn envelope<'a>(root: Node<'a>, cx: &mut Context<'_>) -> Unwrapped<'a> {
                 }
             }
             "status_message" => {
+                status_message = m.node.as_str().map(str::to_string);
                 if m.node.as_str().is_none() && !m.node.is_null() {
                     cx.report(
                         Code::EnvelopeIncomplete,
@@ -209,6 +248,15 @@ fn envelope<'a>(root: Node<'a>, cx: &mut Context<'_>) -> Unwrapped<'a> {
         }
     }
     let mut status_error = false;
+    let envelope_info = |status_code: Option<i64>| EnvelopeInfo {
+        status_code,
+        status_message: status_message.clone(),
+        ..EnvelopeInfo::default()
+    };
+    let code_value = status_code
+        .as_ref()
+        .and_then(|n| n.as_number_text())
+        .and_then(|t| t.parse::<i64>().ok());
     match &status_code {
         None => cx.report(
             Code::EnvelopeIncomplete,
@@ -261,20 +309,24 @@ fn envelope<'a>(root: Node<'a>, cx: &mut Context<'_>) -> Unwrapped<'a> {
                 Value::Array(items) => Unwrapped {
                     items: indexed(items, base),
                     status_error,
+                    envelope: envelope_info(code_value),
                 },
                 Value::Null => Unwrapped {
                     items: Vec::new(),
                     status_error,
+                    envelope: envelope_info(code_value),
                 },
                 _ => Unwrapped {
                     items: vec![(node, base)],
                     status_error,
+                    envelope: envelope_info(code_value),
                 },
             }
         }
         None => Unwrapped {
             items: Vec::new(),
             status_error,
+            envelope: envelope_info(code_value),
         },
     }
 }

@@ -13,4 +13,5 @@ pub use document::{
     Options, validate_as, validate_document, validate_files, validate_files_streaming,
     validate_files_with,
 };
+pub use envelope::EnvelopeInfo;
 pub use report::{FileReport, Item, is_within};

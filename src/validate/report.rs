@@ -62,6 +62,9 @@ pub struct FileReport<'a> {
     /// Number of those without errors.
     pub items_ok: usize,
     pub diagnostics: Vec<Diagnostic>,
+    /// The envelope's status and a paging wrapper's next page and total.
+    #[serde(skip)]
+    pub envelope: super::envelope::EnvelopeInfo,
     #[serde(skip)]
     pub read: Vec<Item<'a>>,
     #[serde(skip)]
