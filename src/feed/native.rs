@@ -5,7 +5,7 @@ use super::client::{Event, FeedFetch, Step};
 use super::exchange::{Request, Response, TransportError};
 use super::store::FeedStore;
 use std::time::Duration;
-use tokio_util::sync::CancellationToken;
+pub use tokio_util::sync::CancellationToken;
 
 /// How the HTTP client is set up.
 #[derive(Clone, Default)]

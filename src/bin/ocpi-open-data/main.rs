@@ -2,6 +2,7 @@
 //!
 //! Exit status: 0 = no errors in the data, 1 = errors in the data, 2 = the tool could not run.
 
+mod fetch;
 mod input;
 mod render;
 
@@ -45,6 +46,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = NormalizeFormat::Json)]
         format: NormalizeFormat,
     },
+    /// Read an open-data feed (versions, version details or module URL) into an OCPI envelope file.
+    Fetch(fetch::FetchArgs),
 }
 
 #[derive(clap::Args)]
@@ -139,6 +142,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
+        Command::Fetch(args) => fetch::run(args),
         Command::Validate {
             read,
             format,
