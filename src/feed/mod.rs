@@ -16,7 +16,7 @@ mod page;
 mod retry;
 mod store;
 
-#[cfg(all(target_arch = "wasm32"))]
+#[cfg(target_arch = "wasm32")]
 pub mod browser;
 #[cfg(all(feature = "fetch", not(target_arch = "wasm32")))]
 pub mod native;
