@@ -4,15 +4,13 @@
 
 mod support;
 
+use native::CancellationToken;
 use ocpi_open_data::feed::native::{self, NativeOptions, NativeTransport};
-use ocpi_open_data::feed::{
-    Auth, Event, FeedFetch, Fault, FetchConfig, FetchReport, RetryPolicy,
-};
+use ocpi_open_data::feed::{Auth, Event, Fault, FeedFetch, FetchConfig, FetchReport, RetryPolicy};
 use ocpi_open_data::spec::Version;
 use std::sync::OnceLock;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
-use native::CancellationToken;
 
 fn server() -> &'static support::FaultServer {
     static SERVER: OnceLock<support::FaultServer> = OnceLock::new();
@@ -96,7 +94,15 @@ fn five_hundreds_are_retried_then_succeed() {
     let retries = f
         .events
         .iter()
-        .filter(|e| matches!(e, Event::Retrying { fault: Fault::ServerError { status: 500 }, .. }))
+        .filter(|e| {
+            matches!(
+                e,
+                Event::Retrying {
+                    fault: Fault::ServerError { status: 500 },
+                    ..
+                }
+            )
+        })
         .count();
     assert_eq!(retries, 2);
 }
@@ -111,7 +117,10 @@ fn a_page_that_keeps_failing_is_reported_and_the_first_is_kept() {
         f.report.failed_pages[0].url,
         server().url("/down/2.2.1/locations?offset=2&limit=2")
     );
-    assert_eq!(f.report.failed_pages[0].error, Fault::ServerError { status: 500 });
+    assert_eq!(
+        f.report.failed_pages[0].error,
+        Fault::ServerError { status: 500 }
+    );
     assert!(!f.report.read_nothing());
 }
 
@@ -123,7 +132,11 @@ fn too_many_requests_waits_as_retry_after_says() {
     assert!(f.took >= Duration::from_millis(1_000), "{:?}", f.took);
     assert!(f.events.iter().any(|e| matches!(
         e,
-        Event::Retrying { delay_ms: 1_000, fault: Fault::RateLimited { .. }, .. }
+        Event::Retrying {
+            delay_ms: 1_000,
+            fault: Fault::RateLimited { .. },
+            ..
+        }
     )));
 }
 
@@ -167,7 +180,10 @@ fn a_slow_drip_times_out_after_its_retries() {
         c.retry.max_retries = 1;
     });
     assert_eq!(server().hits.drip.load(Ordering::SeqCst) - before, 2);
-    assert_eq!(f.report.failed_pages[0].error, Fault::Timeout { after_ms: 300 });
+    assert_eq!(
+        f.report.failed_pages[0].error,
+        Fault::Timeout { after_ms: 300 }
+    );
     assert!(f.report.read_nothing());
     assert!(f.took < Duration::from_secs(5), "{:?}", f.took);
 }
@@ -191,7 +207,9 @@ fn a_protected_endpoint_needs_the_token() {
     let error = &f.report.failed_pages[0].error;
     assert_eq!(error.code(), "unauthorized");
     assert!(error.to_string().contains("a token is required"), "{error}");
-    let f = fetch("/private/2.2.1/locations", |c| c.auth = Auth::token("s3cret"));
+    let f = fetch("/private/2.2.1/locations", |c| {
+        c.auth = Auth::token("s3cret")
+    });
     assert!(f.report.is_complete());
     assert_eq!(f.ids.len(), 5);
 }
@@ -221,7 +239,12 @@ fn a_missing_endpoint_and_a_closed_port_read_nothing() {
         .build()
         .unwrap();
     let mut fetch = FeedFetch::new(config);
-    runtime.block_on(native::run(&mut fetch, &transport, &CancellationToken::new(), |_, _| {}));
+    runtime.block_on(native::run(
+        &mut fetch,
+        &transport,
+        &CancellationToken::new(),
+        |_, _| {},
+    ));
     assert_eq!(codes(&fetch.report()), ["connection"]);
 }
 

@@ -86,7 +86,7 @@ pub struct Progress {
 }
 
 /// One module page that was read (completely, or up to a fault).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PageRead {
     pub index: usize,
     pub url: String,
@@ -115,8 +115,9 @@ pub struct FailedPage {
     pub error: Fault,
 }
 
-/// Something the caller may show or use.
-#[derive(Debug, Clone, PartialEq)]
+/// Something the caller may show or use. As JSON: `{"type": "page", ...}`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
 pub enum Event {
     /// Discovery ended: the module endpoint and the version read.
     Discovered {
@@ -144,7 +145,9 @@ pub enum Step {
     Send(Request),
     /// Nothing to do before this time (a backoff, or a request in flight until its deadline);
     /// call `next_step` again then, or when a response arrives.
-    Wait { until_ms: i64 },
+    Wait {
+        until_ms: i64,
+    },
     Event(Event),
     /// The fetch is over: read [`FeedFetch::report`] and [`FeedFetch::store`].
     Done,
@@ -301,10 +304,7 @@ impl FeedFetch {
         if let Some(module) = segment.filter(|m| m.as_str() == segment_text(&url)) {
             self.module = Some(module);
             self.version_label = validate::label_from_path(url.path());
-            self.version = self
-                .version_label
-                .as_deref()
-                .and_then(Version::from_label);
+            self.version = self.version_label.as_deref().and_then(Version::from_label);
             let url = self.with_query(url);
             self.discovered(&url);
             return pending(url, Purpose::Page, 0);
@@ -384,11 +384,11 @@ impl FeedFetch {
                     let id = self.next_id;
                     self.next_id += 1;
                     let mut headers = vec![("Accept".to_string(), "application/json".to_string())];
-                    headers.extend(
-                        self.config
-                            .auth
-                            .request_headers(self.version, p.switched, now_ms),
-                    );
+                    headers.extend(self.config.auth.request_headers(
+                        self.version,
+                        p.switched,
+                        now_ms,
+                    ));
                     let request = Request {
                         id,
                         url: p.url.to_string(),
@@ -425,12 +425,7 @@ impl FeedFetch {
 
     /// The outcome of request `id`, received at `now_ms`. Outcomes of requests the fetch no
     /// longer waits for (timed out, cancelled) are ignored.
-    pub fn receive(
-        &mut self,
-        now_ms: i64,
-        id: u64,
-        outcome: Result<Response, TransportError>,
-    ) {
+    pub fn receive(&mut self, now_ms: i64, id: u64, outcome: Result<Response, TransportError>) {
         let Phase::InFlight { id: expected, .. } = &self.phase else {
             return;
         };
@@ -471,7 +466,8 @@ impl FeedFetch {
                     Purpose::Entry => self.entry_response(now_ms, pending, response),
                     Purpose::Details => self.details_response(now_ms, pending, response),
                     Purpose::Page => {
-                        let report = self.validate(now_ms, &pending.url, &response.body, self.module);
+                        let report =
+                            self.validate(now_ms, &pending.url, &response.body, self.module);
                         self.page(now_ms, pending, &response, report);
                     }
                 }
@@ -483,7 +479,10 @@ impl FeedFetch {
             }
             401 | 403 => {
                 let message = ocpi_message(&response.body);
-                self.fail(pending.url.to_string(), Fault::Unauthorized { status, message });
+                self.fail(
+                    pending.url.to_string(),
+                    Fault::Unauthorized { status, message },
+                );
             }
             429 => self.retry_or_fail(
                 now_ms,
@@ -498,7 +497,10 @@ impl FeedFetch {
             }
             _ => {
                 let message = ocpi_message(&response.body);
-                self.fail(pending.url.to_string(), Fault::HttpStatus { status, message });
+                self.fail(
+                    pending.url.to_string(),
+                    Fault::HttpStatus { status, message },
+                );
             }
         }
     }
@@ -604,9 +606,10 @@ impl FeedFetch {
             None => match status_fault(&report) {
                 Some(fault) => self.fail(pending.url.to_string(), fault),
                 None if report.items == 0
-                    && report.diagnostics.iter().all(|d| {
-                        d.severity != crate::Severity::Error
-                    }) =>
+                    && report
+                        .diagnostics
+                        .iter()
+                        .all(|d| d.severity != crate::Severity::Error) =>
                 {
                     // An empty list: a module page with nothing in it.
                     self.module = Some(self.module.unwrap_or(Module::Locations));
@@ -702,8 +705,10 @@ impl FeedFetch {
         if let Some(from) = self.config.date_from
             && !has(&url, "date_from")
         {
-            url.query_pairs_mut()
-                .append_pair("date_from", &from.strftime("%Y-%m-%dT%H:%M:%SZ").to_string());
+            url.query_pairs_mut().append_pair(
+                "date_from",
+                &from.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
+            );
         }
         url
     }
@@ -814,7 +819,12 @@ impl FeedFetch {
         };
         let next = self.keep_filters(next);
         if self.visited.contains(&visit_key(&next)) {
-            self.fail(next.to_string(), Fault::NextLoop { url: next.to_string() });
+            self.fail(
+                next.to_string(),
+                Fault::NextLoop {
+                    url: next.to_string(),
+                },
+            );
         } else if self.progress.pages >= self.config.max_pages {
             let fault = Fault::MaxPages {
                 limit: self.config.max_pages,
@@ -882,8 +892,10 @@ impl FeedFetch {
         if let Some(from) = self.config.date_from
             && !url.query_pairs().any(|(k, _)| k == "date_from")
         {
-            url.query_pairs_mut()
-                .append_pair("date_from", &from.strftime("%Y-%m-%dT%H:%M:%SZ").to_string());
+            url.query_pairs_mut().append_pair(
+                "date_from",
+                &from.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
+            );
         }
         url
     }

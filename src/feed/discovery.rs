@@ -38,8 +38,7 @@ pub fn choose_version(objects: &[&Node<'_>], base: &Url) -> Result<VersionChoice
     let mut offered = Vec::new();
     let mut best: Option<(Version, bool, String, String)> = None;
     for item in objects {
-        let (Some(label), Some(url)) = (text(item, "version"), text(item, "url"))
-        else {
+        let (Some(label), Some(url)) = (text(item, "version"), text(item, "url")) else {
             continue;
         };
         offered.push(label.clone());
@@ -87,7 +86,8 @@ pub fn choose_endpoint(
     let mut sender = None;
     let mut roleless = None;
     for e in endpoints {
-        let matches = text(e, "identifier").is_some_and(|i| i.eq_ignore_ascii_case(module.as_str()));
+        let matches =
+            text(e, "identifier").is_some_and(|i| i.eq_ignore_ascii_case(module.as_str()));
         let Some(url) = text(e, "url").filter(|_| matches) else {
             continue;
         };

@@ -12,13 +12,19 @@ pub enum Fault {
     /// The connection failed or broke (DNS, refused, reset, TLS); retried first.
     Connection { message: String },
     /// The server answered with an HTTP status that is not success and not worth retrying.
-    HttpStatus { status: u16, message: Option<String> },
+    HttpStatus {
+        status: u16,
+        message: Option<String>,
+    },
     /// The server kept answering 5xx after every retry.
     ServerError { status: u16 },
     /// The server kept answering 429, or asked to wait longer than allowed.
     RateLimited { retry_after_ms: Option<u64> },
     /// 401 or 403: the endpoint wants credentials, or other ones.
-    Unauthorized { status: u16, message: Option<String> },
+    Unauthorized {
+        status: u16,
+        message: Option<String>,
+    },
     /// The response envelope reports an OCPI status code other than success (1xxx).
     OcpiStatus { code: i64, message: Option<String> },
     /// The body is not well-formed JSON (cut off, garbled); the items before the break are kept.
@@ -28,7 +34,10 @@ pub enum Fault {
     /// The versions endpoint offers none of the versions this client speaks.
     NoCommonVersion { offered: Vec<String> },
     /// The version details list no endpoint of the module for the sender role.
-    NoEndpoint { module: &'static str, version: String },
+    NoEndpoint {
+        module: &'static str,
+        version: String,
+    },
     /// The `Link` header cannot be read, or its `next` target is not an http(s) URL.
     LinkInvalid { header: String, reason: String },
     /// A URL (the one given, or one from the data) is not an absolute http(s) URL.
@@ -124,9 +133,9 @@ impl std::fmt::Display for Fault {
                 format!("the server answered HTTP {status}; check the URL"),
                 message,
             ),
-            Fault::ServerError { status } => format!(
-                "the server answered HTTP {status} to every retry; try again later"
-            ),
+            Fault::ServerError { status } => {
+                format!("the server answered HTTP {status} to every retry; try again later")
+            }
             Fault::RateLimited {
                 retry_after_ms: Some(ms),
             } => format!(

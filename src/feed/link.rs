@@ -61,9 +61,7 @@ pub fn parse_links(value: &str) -> Result<Vec<Link>, String> {
             if rest.is_empty() || rest.starts_with(',') || rest.starts_with(';') {
                 continue;
             }
-            let name_len = rest
-                .find(|c: char| !is_token_char(c))
-                .unwrap_or(rest.len());
+            let name_len = rest.find(|c: char| !is_token_char(c)).unwrap_or(rest.len());
             if name_len == 0 {
                 return Err(format!(
                     "a link parameter name is missing before `{}`",
@@ -77,9 +75,7 @@ pub fn parse_links(value: &str) -> Result<Vec<Link>, String> {
                 let (value, remaining) = if rest.starts_with('"') {
                     quoted(rest)?
                 } else {
-                    let len = rest
-                        .find(|c: char| !is_token_char(c))
-                        .unwrap_or(rest.len());
+                    let len = rest.find(|c: char| !is_token_char(c)).unwrap_or(rest.len());
                     (rest[..len].to_string(), &rest[len..])
                 };
                 rest = remaining;

@@ -24,8 +24,14 @@ pub struct NativeOptions {
 impl std::fmt::Debug for NativeOptions {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("NativeOptions")
-            .field("client_cert_pem", &self.client_cert_pem.as_ref().map(|_| "<pem>"))
-            .field("client_key_pem", &self.client_key_pem.as_ref().map(|_| "<redacted>"))
+            .field(
+                "client_cert_pem",
+                &self.client_cert_pem.as_ref().map(|_| "<pem>"),
+            )
+            .field(
+                "client_key_pem",
+                &self.client_key_pem.as_ref().map(|_| "<redacted>"),
+            )
             .field("user_agent", &self.user_agent)
             .field("same_host_redirects_only", &self.same_host_redirects_only)
             .finish()
@@ -59,7 +65,9 @@ impl NativeTransport {
                 env!("CARGO_PKG_VERSION")
             )
         });
-        let mut builder = reqwest::Client::builder().user_agent(agent).use_rustls_tls();
+        let mut builder = reqwest::Client::builder()
+            .user_agent(agent)
+            .use_rustls_tls();
         match (&options.client_cert_pem, &options.client_key_pem) {
             (Some(cert), Some(key)) => {
                 let mut pem = key.clone();
@@ -82,7 +90,10 @@ impl NativeTransport {
         }
         if options.same_host_redirects_only {
             builder = builder.redirect(reqwest::redirect::Policy::custom(|attempt| {
-                let first = attempt.previous().first().and_then(|u| u.host_str().map(str::to_owned));
+                let first = attempt
+                    .previous()
+                    .first()
+                    .and_then(|u| u.host_str().map(str::to_owned));
                 if attempt.previous().len() > 10 {
                     attempt.error("too many redirects")
                 } else if first.as_deref() == attempt.url().host_str() {

@@ -183,7 +183,11 @@ fn discovery_2_1_1_from_the_spec_examples() {
     assert_eq!(run.pages()[0].version, Some(Version::V2_1_1));
     assert!(run.events.iter().any(|e| matches!(
         e,
-        Event::Discovered { version: Some(Version::V2_1_1), module: Module::Locations, .. }
+        Event::Discovered {
+            version: Some(Version::V2_1_1),
+            module: Module::Locations,
+            ..
+        }
     )));
 }
 
@@ -191,7 +195,10 @@ fn discovery_2_1_1_from_the_spec_examples() {
 fn discovery_2_2_1_takes_the_sender_endpoint() {
     // The spec's example lists a RECEIVER `locations` endpoint (the eMSP's) besides the SENDER.
     let versions = envelope(
-        &String::from_utf8(fixture("ocpi-spec-examples/2.2.1/versions_info_example.json")).unwrap(),
+        &String::from_utf8(fixture(
+            "ocpi-spec-examples/2.2.1/versions_info_example.json",
+        ))
+        .unwrap(),
     );
     let details = String::from_utf8(fixture(
         "ocpi-spec-examples/2.2.1/version_details_example2.json",
@@ -238,7 +245,10 @@ fn discovery_2_3_0_for_tariffs() {
     assert_eq!(report.version, Some(Version::V2_3_0));
     assert_eq!(report.module, Some(Module::Tariffs));
     assert_eq!(run.ids(), ["12"]);
-    assert!(matches!(run.fetch.store().items()[0].object, FeedObject::Tariff(_)));
+    assert!(matches!(
+        run.fetch.store().items()[0].object,
+        FeedObject::Tariff(_)
+    ));
 }
 
 #[test]
@@ -246,23 +256,36 @@ fn an_exact_label_wins_over_the_withdrawn_one_of_the_same_version() {
     let versions = r#"[{"version": "2.2", "url": "https://h.example/2.2"},
                        {"version": "2.2.1", "url": "https://h.example/2.2.1"},
                        {"version": "2.1.1", "url": "https://h.example/2.1.1"}]"#;
-    let run = drive(FeedFetch::new(config("https://h.example/versions")), |r, _| {
-        match r.url.as_str() {
-            "https://h.example/versions" => ok(versions),
-            // The details of 2.2.1 list no locations: the fetch ends there, after one details request.
-            _ => ok(envelope(r#"{"version": "2.2.1", "endpoints": [{"identifier": "credentials", "role": "SENDER", "url": "https://h.example/c"}]}"#)),
-        }
-    });
-    assert_eq!(run.urls(), ["https://h.example/versions", "https://h.example/2.2.1"]);
+    let run = drive(
+        FeedFetch::new(config("https://h.example/versions")),
+        |r, _| {
+            match r.url.as_str() {
+                "https://h.example/versions" => ok(versions),
+                // The details of 2.2.1 list no locations: the fetch ends there, after one details request.
+                _ => ok(envelope(
+                    r#"{"version": "2.2.1", "endpoints": [{"identifier": "credentials", "role": "SENDER", "url": "https://h.example/c"}]}"#,
+                )),
+            }
+        },
+    );
+    assert_eq!(
+        run.urls(),
+        ["https://h.example/versions", "https://h.example/2.2.1"]
+    );
     assert_eq!(run.codes(), ["no-endpoint"]);
     assert!(run.report().read_nothing());
 }
 
 #[test]
 fn no_common_version_names_what_was_offered() {
-    let run = drive(FeedFetch::new(config("https://h.example/versions")), |_, _| {
-        ok(envelope(r#"[{"version": "2.0", "url": "https://h.example/2.0"}, {"version": "3.0", "url": "https://h.example/3.0"}]"#))
-    });
+    let run = drive(
+        FeedFetch::new(config("https://h.example/versions")),
+        |_, _| {
+            ok(envelope(
+                r#"[{"version": "2.0", "url": "https://h.example/2.0"}, {"version": "3.0", "url": "https://h.example/3.0"}]"#,
+            ))
+        },
+    );
     let report = run.report();
     assert_eq!(run.codes(), ["no-common-version"]);
     let message = report.failed_pages[0].error.to_string();
@@ -275,9 +298,10 @@ fn a_receiver_endpoint_is_not_read() {
     let details = envelope(
         r#"{"version": "2.2.1", "endpoints": [{"identifier": "locations", "role": "RECEIVER", "url": "https://h.example/l"}]}"#,
     );
-    let run = drive(FeedFetch::new(config("https://h.example/2.2.1/details")), |_, _| {
-        ok(details.clone())
-    });
+    let run = drive(
+        FeedFetch::new(config("https://h.example/2.2.1/details")),
+        |_, _| ok(details.clone()),
+    );
     assert_eq!(run.codes(), ["no-endpoint"]);
     assert_eq!(run.requests.len(), 1);
 }
@@ -287,7 +311,9 @@ fn a_direct_module_url_gets_limit_and_date_from_and_its_label() {
     let mut c = config("https://h.example/ocpi/2.2.1/locations");
     c.page_limit = Some(50);
     c.date_from = Some("2025-05-01T00:00:00Z".parse().unwrap());
-    let run = drive(FeedFetch::new(c), |_, _| ok(envelope(&locations(&["A", "B"]))));
+    let run = drive(FeedFetch::new(c), |_, _| {
+        ok(envelope(&locations(&["A", "B"])))
+    });
     assert_eq!(
         run.urls(),
         ["https://h.example/ocpi/2.2.1/locations?limit=50&date_from=2025-05-01T00%3A00%3A00Z"]
@@ -299,10 +325,12 @@ fn a_direct_module_url_gets_limit_and_date_from_and_its_label() {
 #[test]
 fn a_module_page_is_recognised_from_the_response() {
     // The URL says nothing; the response is a page of tariffs.
-    let tariff = String::from_utf8(fixture("ocpi-spec-examples/2.2.1/tariff_2_alt_text.json")).unwrap();
-    let run = drive(FeedFetch::new(config("https://h.example/open-data/feed")), |_, _| {
-        ok(envelope(&format!("[{tariff}]")))
-    });
+    let tariff =
+        String::from_utf8(fixture("ocpi-spec-examples/2.2.1/tariff_2_alt_text.json")).unwrap();
+    let run = drive(
+        FeedFetch::new(config("https://h.example/open-data/feed")),
+        |_, _| ok(envelope(&format!("[{tariff}]"))),
+    );
     let report = run.report();
     assert_eq!(report.module, Some(Module::Tariffs));
     assert_eq!(report.version, Some(Version::V2_2_1));
@@ -315,7 +343,10 @@ fn a_recognised_page_is_asked_again_with_the_configured_filters() {
     let mut c = config("https://h.example/feed");
     c.page_limit = Some(10);
     let run = drive(FeedFetch::new(c), |_, _| ok(envelope(&locations(&["A"]))));
-    assert_eq!(run.urls(), ["https://h.example/feed", "https://h.example/feed?limit=10"]);
+    assert_eq!(
+        run.urls(),
+        ["https://h.example/feed", "https://h.example/feed?limit=10"]
+    );
     assert_eq!(run.report().pages, 1);
 }
 
@@ -325,7 +356,9 @@ fn a_page_that_is_no_ocpi_fails_as_not_ocpi() {
         ok(r#"{"hello": "world"}"#)
     });
     assert_eq!(run.codes(), ["not-ocpi"]);
-    let run = drive(FeedFetch::new(config("ftp://h.example/")), |_, _| panic!("no request"));
+    let run = drive(FeedFetch::new(config("ftp://h.example/")), |_, _| {
+        panic!("no request")
+    });
     assert_eq!(run.codes(), ["url-invalid"]);
     let run = drive(FeedFetch::new(config("")), |_, _| panic!("no request"));
     assert_eq!(run.codes(), ["url-invalid"]);
@@ -347,16 +380,25 @@ fn link_headers_are_read_as_rfc_8288_says() {
     );
     // A target holding a comma; rel as a token, in capitals, among other relation types.
     assert_eq!(
-        next("<https://h.example/p?ids=1,2>;REL=Next").unwrap().unwrap().as_str(),
+        next("<https://h.example/p?ids=1,2>;REL=Next")
+            .unwrap()
+            .unwrap()
+            .as_str(),
         "https://h.example/p?ids=1,2"
     );
     assert_eq!(
-        next(r#"<https://h.example/z>; rel="last next""#).unwrap().unwrap().as_str(),
+        next(r#"<https://h.example/z>; rel="last next""#)
+            .unwrap()
+            .unwrap()
+            .as_str(),
         "https://h.example/z"
     );
     // A relative target resolves against the request URL.
     assert_eq!(
-        next(r#"<?offset=50&limit=50>; rel="next""#).unwrap().unwrap().as_str(),
+        next(r#"<?offset=50&limit=50>; rel="next""#)
+            .unwrap()
+            .unwrap()
+            .as_str(),
         "https://h.example/ocpi/2.2.1/locations?offset=50&limit=50"
     );
     // RFC 8187 extended value, escaped quote in a quoted string, empty parameters.
@@ -368,9 +410,15 @@ fn link_headers_are_read_as_rfc_8288_says() {
         "https://h.example/e"
     );
     // Only the first `rel` counts.
-    assert_eq!(next(r#"<https://h.example/x>; rel="prev"; rel="next""#).unwrap(), None);
+    assert_eq!(
+        next(r#"<https://h.example/x>; rel="prev"; rel="next""#).unwrap(),
+        None
+    );
     // No next link: the last page.
-    assert_eq!(next(r#"<https://h.example/first>; rel="first""#).unwrap(), None);
+    assert_eq!(
+        next(r#"<https://h.example/first>; rel="first""#).unwrap(),
+        None
+    );
     assert_eq!(next("").unwrap(), None);
     // Broken: no brackets, an open bracket, an open quote, a foreign scheme.
     for broken in [
@@ -383,27 +431,38 @@ fn link_headers_are_read_as_rfc_8288_says() {
         assert!(next(broken).is_err(), "{broken}");
     }
     // Parsed links keep their parameters.
-    let links = link::parse_links(r##"<a>; rel="next"; type="text/html", <b>; anchor="#x""##).unwrap();
+    let links =
+        link::parse_links(r##"<a>; rel="next"; type="text/html", <b>; anchor="#x""##).unwrap();
     assert_eq!(links.len(), 2);
-    assert_eq!(links[0].params[1], ("type".into(), Some("text/html".into())));
+    assert_eq!(
+        links[0].params[1],
+        ("type".into(), Some("text/html".into()))
+    );
     assert_eq!(links[1].target, "b");
 }
 
 #[test]
 fn pages_follow_link_headers_several_of_them() {
-    let run = drive(FeedFetch::new(config("https://h.example/2.2.1/locations")), |r, _| {
-        match r.url.as_str() {
-            "https://h.example/2.2.1/locations" => Ok(Response::new(200, envelope(&locations(&["A", "B"])))
-                .with_header("Link", r#"<https://h.example/2.2.1/locations>; rel="first""#)
-                .with_header("link", r#"</2.2.1/locations?offset=2&limit=2>; rel="next""#)
-                .with_header("X-Total-Count", "3")
-                .with_header("X-Limit", "2")),
+    let run = drive(
+        FeedFetch::new(config("https://h.example/2.2.1/locations")),
+        |r, _| match r.url.as_str() {
+            "https://h.example/2.2.1/locations" => {
+                Ok(Response::new(200, envelope(&locations(&["A", "B"])))
+                    .with_header(
+                        "Link",
+                        r#"<https://h.example/2.2.1/locations>; rel="first""#,
+                    )
+                    .with_header("link", r#"</2.2.1/locations?offset=2&limit=2>; rel="next""#)
+                    .with_header("X-Total-Count", "3")
+                    .with_header("X-Limit", "2"))
+            }
             "https://h.example/2.2.1/locations?offset=2&limit=2" => {
-                Ok(Response::new(200, envelope(&locations(&["C"]))).with_header("X-Total-Count", "3"))
+                Ok(Response::new(200, envelope(&locations(&["C"])))
+                    .with_header("X-Total-Count", "3"))
             }
             other => panic!("unexpected {other}"),
-        }
-    });
+        },
+    );
     assert_eq!(run.ids(), ["A", "B", "C"]);
     assert!(run.report().is_complete());
     assert_eq!(run.report().total, Some(3));
@@ -414,18 +473,21 @@ fn pages_follow_link_headers_several_of_them() {
 #[test]
 fn offset_paging_when_only_the_total_is_given_with_progress() {
     let all = ["A", "B", "C", "D", "E"];
-    let run = drive(FeedFetch::new(config("https://h.example/2.2.1/locations")), |r, _| {
-        let url = url::Url::parse(&r.url).unwrap();
-        let offset: usize = url
-            .query_pairs()
-            .find(|(k, _)| k == "offset")
-            .map(|(_, v)| v.parse().unwrap())
-            .unwrap_or(0);
-        let end = (offset + 2).min(all.len());
-        Ok(Response::new(200, envelope(&locations(&all[offset..end])))
-            .with_header("X-Total-Count", "5")
-            .with_header("X-Limit", "2"))
-    });
+    let run = drive(
+        FeedFetch::new(config("https://h.example/2.2.1/locations")),
+        |r, _| {
+            let url = url::Url::parse(&r.url).unwrap();
+            let offset: usize = url
+                .query_pairs()
+                .find(|(k, _)| k == "offset")
+                .map(|(_, v)| v.parse().unwrap())
+                .unwrap_or(0);
+            let end = (offset + 2).min(all.len());
+            Ok(Response::new(200, envelope(&locations(&all[offset..end])))
+                .with_header("X-Total-Count", "5")
+                .with_header("X-Limit", "2"))
+        },
+    );
     assert_eq!(
         run.urls(),
         [
@@ -445,8 +507,15 @@ fn offset_paging_when_only_the_total_is_given_with_progress() {
         .collect();
     assert_eq!(progress.len(), 3);
     assert_eq!(
-        progress.iter().map(|p| (p.pages, p.items, p.total, p.limit)).collect::<Vec<_>>(),
-        [(1, 2, Some(5), Some(2)), (2, 4, Some(5), Some(2)), (3, 5, Some(5), Some(2))]
+        progress
+            .iter()
+            .map(|p| (p.pages, p.items, p.total, p.limit))
+            .collect::<Vec<_>>(),
+        [
+            (1, 2, Some(5), Some(2)),
+            (2, 4, Some(5), Some(2)),
+            (3, 5, Some(5), Some(2))
+        ]
     );
     let bytes: u64 = run.pages().iter().map(|p| p.bytes as u64).sum();
     assert_eq!(progress[2].bytes, bytes);
@@ -455,9 +524,13 @@ fn offset_paging_when_only_the_total_is_given_with_progress() {
 
 #[test]
 fn a_server_that_ignores_offset_is_stopped_as_a_repeated_page() {
-    let run = drive(FeedFetch::new(config("https://h.example/2.2.1/locations")), |_, _| {
-        Ok(Response::new(200, envelope(&locations(&["A", "B"]))).with_header("X-Total-Count", "10"))
-    });
+    let run = drive(
+        FeedFetch::new(config("https://h.example/2.2.1/locations")),
+        |_, _| {
+            Ok(Response::new(200, envelope(&locations(&["A", "B"])))
+                .with_header("X-Total-Count", "10"))
+        },
+    );
     assert_eq!(run.requests.len(), 2);
     assert_eq!(run.codes(), ["page-repeated"]);
     assert_eq!(run.ids(), ["A", "B"]);
@@ -470,8 +543,10 @@ fn a_server_that_ignores_offset_is_stopped_as_a_repeated_page() {
 fn non_standard_page_shapes_are_read() {
     // A bare array, then a framework wrapper with a body `next`, then `data` as one object,
     // then a Spring page paged by its total.
-    let run = drive(FeedFetch::new(config("https://h.example/2.2.1/locations")), |r, _| {
-        match r.url.as_str() {
+    let run = drive(
+        FeedFetch::new(config("https://h.example/2.2.1/locations")),
+        |r, _| {
+            match r.url.as_str() {
             "https://h.example/2.2.1/locations" => Ok(Response::new(200, locations(&["A"]))
                 .with_header("Link", r#"<https://h.example/p2>; rel="next""#)),
             "https://h.example/p2" => ok(format!(
@@ -490,13 +565,28 @@ fn non_standard_page_shapes_are_read() {
             )),
             other => panic!("unexpected {other}"),
         }
-    });
+        },
+    );
     assert_eq!(run.ids(), ["A", "B", "C", "D"]);
-    assert!(run.report().is_complete(), "{:?}", run.report().failed_pages);
+    assert!(
+        run.report().is_complete(),
+        "{:?}",
+        run.report().failed_pages
+    );
     // Each non-standard shape is reported on its page.
     let pages = run.pages();
-    assert!(pages[0].diagnostics.iter().any(|d| d.code.as_str() == "wrapper-non-standard"));
-    assert!(pages[1].diagnostics.iter().any(|d| d.code.as_str() == "wrapper-non-standard"));
+    assert!(
+        pages[0]
+            .diagnostics
+            .iter()
+            .any(|d| d.code.as_str() == "wrapper-non-standard")
+    );
+    assert!(
+        pages[1]
+            .diagnostics
+            .iter()
+            .any(|d| d.code.as_str() == "wrapper-non-standard")
+    );
 }
 
 #[test]
@@ -505,17 +595,37 @@ fn items_carry_their_diagnostics_and_model() {
     let bad = location("B", "2025-05-01T00:00:00Z", &[("1", "AVAILABLE")])
         .replace(r#""latitude": "52.370000""#, r#""latitude": 52.37"#)
         .replace(r#""time_zone": "Europe/Amsterdam", "#, "");
-    let page = format!("[{}, {bad}]", location("A", "2025-05-01T00:00:00Z", &[("1", "AVAILABLE")]));
-    let run = drive(FeedFetch::new(config("https://h.example/2.2.1/locations")), |_, _| {
-        ok(envelope(&page))
-    });
+    let page = format!(
+        "[{}, {bad}]",
+        location("A", "2025-05-01T00:00:00Z", &[("1", "AVAILABLE")])
+    );
+    let run = drive(
+        FeedFetch::new(config("https://h.example/2.2.1/locations")),
+        |_, _| ok(envelope(&page)),
+    );
     let items = run.fetch.store().items();
-    assert!(items[0].diagnostics.iter().all(|d| d.severity != crate::Severity::Error));
-    let codes: Vec<&str> = items[1].diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert!(
+        items[0]
+            .diagnostics
+            .iter()
+            .all(|d| d.severity != crate::Severity::Error)
+    );
+    let codes: Vec<&str> = items[1]
+        .diagnostics
+        .iter()
+        .map(|d| d.code.as_str())
+        .collect();
     assert!(codes.contains(&"field-coerced"), "{codes:?}");
     assert!(codes.contains(&"field-missing"), "{codes:?}");
-    assert!(items[1].diagnostics.iter().all(|d| d.pointer.starts_with("/data/1")));
-    let FeedObject::Location(l) = &items[1].object else { panic!() };
+    assert!(
+        items[1]
+            .diagnostics
+            .iter()
+            .all(|d| d.pointer.starts_with("/data/1"))
+    );
+    let FeedObject::Location(l) = &items[1].object else {
+        panic!()
+    };
     assert_eq!(l.coordinates.as_ref().unwrap().lat, 52.37);
     assert_eq!(l.source.file, "https://h.example/2.2.1/locations");
     assert_eq!(items[1].json["coordinates"]["latitude"], 52.37);
@@ -529,48 +639,89 @@ fn a_refresh_merges_by_id_and_last_updated_and_drops_removed_evses() {
     // Before: A (two EVSEs), B (updated in June), C.
     let before = format!(
         "[{}, {}, {}]",
-        location("A", "2025-05-01T00:00:00Z", &[("1", "AVAILABLE"), ("2", "AVAILABLE")]),
+        location(
+            "A",
+            "2025-05-01T00:00:00Z",
+            &[("1", "AVAILABLE"), ("2", "AVAILABLE")]
+        ),
         location("B", "2025-06-10T00:00:00Z", &[("1", "AVAILABLE")]),
         location("C", "2025-05-01T00:00:00Z", &[("1", "CHARGING")])
     );
-    let first = drive(FeedFetch::new(config("https://h.example/2.2.1/locations")), |_, _| {
-        ok(envelope(&before))
-    });
+    let first = drive(
+        FeedFetch::new(config("https://h.example/2.2.1/locations")),
+        |_, _| ok(envelope(&before)),
+    );
     let store = first.fetch.into_store();
-    assert_eq!(store.latest_update(), Some("2025-06-10T00:00:00Z".parse().unwrap()));
+    assert_eq!(
+        store.latest_update(),
+        Some("2025-06-10T00:00:00Z".parse().unwrap())
+    );
     // The refresh: A changed (EVSE 2 removed), an older copy of B, a new D.
     let changes = format!(
         "[{}, {}, {}]",
-        location("A", "2025-06-15T00:00:00Z", &[("1", "AVAILABLE"), ("2", "REMOVED")]),
+        location(
+            "A",
+            "2025-06-15T00:00:00Z",
+            &[("1", "AVAILABLE"), ("2", "REMOVED")]
+        ),
         location("B", "2025-06-01T00:00:00Z", &[]),
         location("D", "2025-06-15T00:00:00Z", &[("1", "AVAILABLE")])
     );
     let mut c = config("https://h.example/2.2.1/locations");
     c.date_from = store.latest_update();
     let run = drive(FeedFetch::with_store(c, store), |r, _| {
-        assert!(r.url.contains("date_from=2025-06-10T00%3A00%3A00Z"), "{}", r.url);
-        Ok(Response::new(200, envelope(&changes))
-            .with_header("Link", r#"<https://h.example/2.2.1/locations?offset=3>; rel="next""#))
-            .and_then(|resp| {
-                if r.url.contains("offset=3") {
-                    ok(envelope("[]"))
-                } else {
-                    Ok(resp)
-                }
-            })
+        assert!(
+            r.url.contains("date_from=2025-06-10T00%3A00%3A00Z"),
+            "{}",
+            r.url
+        );
+        Ok(Response::new(200, envelope(&changes)).with_header(
+            "Link",
+            r#"<https://h.example/2.2.1/locations?offset=3>; rel="next""#,
+        ))
+        .and_then(|resp| {
+            if r.url.contains("offset=3") {
+                ok(envelope("[]"))
+            } else {
+                Ok(resp)
+            }
+        })
     });
     // The next link forgot `date_from`: it is kept on every page.
-    assert!(run.urls()[1].contains("offset=3") && run.urls()[1].contains("date_from="), "{:?}", run.urls());
+    assert!(
+        run.urls()[1].contains("offset=3") && run.urls()[1].contains("date_from="),
+        "{:?}",
+        run.urls()
+    );
     assert_eq!(run.ids(), ["A", "B", "C", "D"]);
     let items = run.fetch.store().items();
-    let FeedObject::Location(a) = &items[0].object else { panic!() };
-    assert_eq!(a.evses.iter().map(|e| e.uid.as_str()).collect::<Vec<_>>(), ["1"]);
+    let FeedObject::Location(a) = &items[0].object else {
+        panic!()
+    };
+    assert_eq!(
+        a.evses.iter().map(|e| e.uid.as_str()).collect::<Vec<_>>(),
+        ["1"]
+    );
     assert_eq!(items[0].json["evses"].as_array().unwrap().len(), 1);
-    assert_eq!(a.last_updated, Some("2025-06-15T00:00:00Z".parse().unwrap()));
+    assert_eq!(
+        a.last_updated,
+        Some("2025-06-15T00:00:00Z".parse().unwrap())
+    );
     // B kept its newer copy.
-    assert_eq!(items[1].last_updated(), Some("2025-06-10T00:00:00Z".parse().unwrap()));
+    assert_eq!(
+        items[1].last_updated(),
+        Some("2025-06-10T00:00:00Z".parse().unwrap())
+    );
     let page = run.pages()[0].clone();
-    assert_eq!((page.added, page.replaced, page.kept_newer, page.removed_evses), (1, 1, 1, 1));
+    assert_eq!(
+        (
+            page.added,
+            page.replaced,
+            page.kept_newer,
+            page.removed_evses
+        ),
+        (1, 1, 1, 1)
+    );
     assert_eq!(run.report().removed_evses, 1);
 }
 
@@ -581,9 +732,10 @@ fn items_without_an_id_are_kept_and_personal_data_is_not() {
         r#""publish": true"#,
         r#""publish": false, "publish_allowed_to": [{"uid": "12345678"}]"#,
     );
-    let run = drive(FeedFetch::new(config("https://h.example/2.2.1/locations")), |_, _| {
-        ok(envelope(&format!("[{no_id}, {no_id}, {private}]")))
-    });
+    let run = drive(
+        FeedFetch::new(config("https://h.example/2.2.1/locations")),
+        |_, _| ok(envelope(&format!("[{no_id}, {no_id}, {private}]"))),
+    );
     let items = run.fetch.store().items();
     assert_eq!(items.len(), 3);
     assert!(items[0].key.is_none());
@@ -596,14 +748,17 @@ fn items_without_an_id_are_kept_and_personal_data_is_not() {
 #[test]
 fn server_errors_are_retried_with_bounded_jittered_backoff() {
     let mut calls = 0;
-    let run = drive(FeedFetch::new(config("https://h.example/2.2.1/locations")), |_, _| {
-        calls += 1;
-        if calls <= 2 {
-            Ok(Response::new(503, "busy"))
-        } else {
-            ok(envelope(&locations(&["A"])))
-        }
-    });
+    let run = drive(
+        FeedFetch::new(config("https://h.example/2.2.1/locations")),
+        |_, _| {
+            calls += 1;
+            if calls <= 2 {
+                Ok(Response::new(503, "busy"))
+            } else {
+                ok(envelope(&locations(&["A"])))
+            }
+        },
+    );
     assert_eq!(run.requests.len(), 3);
     assert!(run.report().is_complete());
     assert_eq!(run.waits.len(), 2);
@@ -624,30 +779,46 @@ fn server_errors_are_retried_with_bounded_jittered_backoff() {
     assert_eq!(retries, [1, 2]);
     // The same seed gives the same delays.
     let mut again = 0;
-    let second = drive(FeedFetch::new(config("https://h.example/2.2.1/locations")), |_, _| {
-        again += 1;
-        if again <= 2 { Ok(Response::new(503, "")) } else { ok(envelope("[]")) }
-    });
+    let second = drive(
+        FeedFetch::new(config("https://h.example/2.2.1/locations")),
+        |_, _| {
+            again += 1;
+            if again <= 2 {
+                Ok(Response::new(503, ""))
+            } else {
+                ok(envelope("[]"))
+            }
+        },
+    );
     assert_eq!(run.waits, second.waits);
 }
 
 #[test]
 fn retries_end_and_what_was_read_before_is_kept() {
-    let run = drive(FeedFetch::new(config("https://h.example/2.2.1/locations")), |r, _| {
-        if r.url.ends_with("/locations") {
-            Ok(Response::new(200, envelope(&locations(&["A", "B"])))
-                .with_header("Link", r#"<https://h.example/p2>; rel="next""#))
-        } else {
-            Ok(Response::new(500, r#"{"status_code": 3000, "status_message": "db down", "timestamp": "2025-06-01T10:00:00Z"}"#))
-        }
-    });
+    let run = drive(
+        FeedFetch::new(config("https://h.example/2.2.1/locations")),
+        |r, _| {
+            if r.url.ends_with("/locations") {
+                Ok(Response::new(200, envelope(&locations(&["A", "B"])))
+                    .with_header("Link", r#"<https://h.example/p2>; rel="next""#))
+            } else {
+                Ok(Response::new(
+                    500,
+                    r#"{"status_code": 3000, "status_message": "db down", "timestamp": "2025-06-01T10:00:00Z"}"#,
+                ))
+            }
+        },
+    );
     assert_eq!(run.requests.len(), 1 + 4);
     let report = run.report();
     assert_eq!(run.ids(), ["A", "B"]);
     assert_eq!(report.items, 2);
     assert_eq!(report.failed_pages.len(), 1);
     assert_eq!(report.failed_pages[0].url, "https://h.example/p2");
-    assert_eq!(report.failed_pages[0].error, Fault::ServerError { status: 500 });
+    assert_eq!(
+        report.failed_pages[0].error,
+        Fault::ServerError { status: 500 }
+    );
     assert!(!report.read_nothing());
     assert!(!report.is_complete());
 }
@@ -655,18 +826,22 @@ fn retries_end_and_what_was_read_before_is_kept() {
 #[test]
 fn too_many_requests_honours_retry_after_seconds_and_dates() {
     let mut calls = 0;
-    let run = drive(FeedFetch::new(config("https://h.example/2.2.1/locations")), |_, now| {
-        calls += 1;
-        match calls {
-            1 => Ok(Response::new(429, "").with_header("Retry-After", "3")),
-            2 => {
-                let at = std::time::UNIX_EPOCH
-                    + std::time::Duration::from_millis((now + 5_000) as u64);
-                Ok(Response::new(429, "").with_header("Retry-After", &httpdate::fmt_http_date(at)))
+    let run = drive(
+        FeedFetch::new(config("https://h.example/2.2.1/locations")),
+        |_, now| {
+            calls += 1;
+            match calls {
+                1 => Ok(Response::new(429, "").with_header("Retry-After", "3")),
+                2 => {
+                    let at = std::time::UNIX_EPOCH
+                        + std::time::Duration::from_millis((now + 5_000) as u64);
+                    Ok(Response::new(429, "")
+                        .with_header("Retry-After", &httpdate::fmt_http_date(at)))
+                }
+                _ => ok(envelope(&locations(&["A"]))),
             }
-            _ => ok(envelope(&locations(&["A"]))),
-        }
-    });
+        },
+    );
     assert_eq!(run.waits, [3_000, 5_000]);
     assert!(run.report().is_complete());
     assert_eq!(run.end_ms - START_MS, 8_000);
@@ -674,18 +849,22 @@ fn too_many_requests_honours_retry_after_seconds_and_dates() {
 
 #[test]
 fn a_retry_after_beyond_the_limit_fails_at_once() {
-    let run = drive(FeedFetch::new(config("https://h.example/2.2.1/locations")), |_, _| {
-        Ok(Response::new(429, "").with_header("Retry-After", "3600"))
-    });
+    let run = drive(
+        FeedFetch::new(config("https://h.example/2.2.1/locations")),
+        |_, _| Ok(Response::new(429, "").with_header("Retry-After", "3600")),
+    );
     assert_eq!(run.requests.len(), 1);
     assert_eq!(
         run.report().failed_pages[0].error,
-        Fault::RateLimited { retry_after_ms: Some(3_600_000) }
+        Fault::RateLimited {
+            retry_after_ms: Some(3_600_000)
+        }
     );
     // 429 without Retry-After: backoff, then rate-limited.
-    let run = drive(FeedFetch::new(config("https://h.example/2.2.1/locations")), |_, _| {
-        Ok(Response::new(429, ""))
-    });
+    let run = drive(
+        FeedFetch::new(config("https://h.example/2.2.1/locations")),
+        |_, _| Ok(Response::new(429, "")),
+    );
     assert_eq!(run.requests.len(), 4);
     assert_eq!(run.codes(), ["rate-limited"]);
 }
@@ -693,21 +872,30 @@ fn a_retry_after_beyond_the_limit_fails_at_once() {
 #[test]
 fn connection_errors_and_timeouts_are_retried() {
     let mut calls = 0;
-    let run = drive(FeedFetch::new(config("https://h.example/2.2.1/locations")), |_, _| {
-        calls += 1;
-        match calls {
-            1 => Err(TransportError::Connection("connection refused".into())),
-            2 => Err(TransportError::Timeout),
-            _ => ok(envelope(&locations(&["A"]))),
-        }
-    });
+    let run = drive(
+        FeedFetch::new(config("https://h.example/2.2.1/locations")),
+        |_, _| {
+            calls += 1;
+            match calls {
+                1 => Err(TransportError::Connection("connection refused".into())),
+                2 => Err(TransportError::Timeout),
+                _ => ok(envelope(&locations(&["A"]))),
+            }
+        },
+    );
     assert!(run.report().is_complete());
     assert_eq!(run.requests.len(), 3);
-    let run = drive(FeedFetch::new(config("https://h.example/2.2.1/locations")), |_, _| {
-        Err(TransportError::Connection("connection reset".into()))
-    });
+    let run = drive(
+        FeedFetch::new(config("https://h.example/2.2.1/locations")),
+        |_, _| Err(TransportError::Connection("connection reset".into())),
+    );
     assert_eq!(run.codes(), ["connection"]);
-    assert!(run.report().failed_pages[0].error.to_string().contains("connection reset"));
+    assert!(
+        run.report().failed_pages[0]
+            .error
+            .to_string()
+            .contains("connection reset")
+    );
     assert!(run.report().read_nothing());
 }
 
@@ -720,36 +908,69 @@ fn the_core_enforces_the_deadline_of_a_request_in_flight() {
     let request = first_send(&mut fetch, START_MS);
     assert_eq!(request.timeout_ms, 2_000);
     // The transport never answers: the fetch waits until the deadline, then gives up.
-    assert_eq!(fetch.next_step(START_MS + 10), Step::Wait { until_ms: START_MS + 2_000 });
-    let Step::Event(Event::Failed(failed)) = fetch.next_step(START_MS + 2_000) else { panic!() };
+    assert_eq!(
+        fetch.next_step(START_MS + 10),
+        Step::Wait {
+            until_ms: START_MS + 2_000
+        }
+    );
+    let Step::Event(Event::Failed(failed)) = fetch.next_step(START_MS + 2_000) else {
+        panic!()
+    };
     assert_eq!(failed.error, Fault::Timeout { after_ms: 2_000 });
     // A late answer is ignored.
-    fetch.receive(START_MS + 3_000, request.id, ok(envelope(&locations(&["A"]))));
+    fetch.receive(
+        START_MS + 3_000,
+        request.id,
+        ok(envelope(&locations(&["A"]))),
+    );
     assert_eq!(fetch.next_step(START_MS + 3_000), Step::Done);
     assert!(fetch.store().is_empty());
 }
 
 #[test]
 fn ocpi_error_envelopes_fail_the_page() {
-    let run = drive(FeedFetch::new(config("https://h.example/2.2.1/locations")), |_, _| {
-        ok(r#"{"status_code": 2001, "status_message": "Invalid or missing parameters", "timestamp": "2025-06-01T10:00:00Z"}"#)
-    });
+    let run = drive(
+        FeedFetch::new(config("https://h.example/2.2.1/locations")),
+        |_, _| {
+            ok(
+                r#"{"status_code": 2001, "status_message": "Invalid or missing parameters", "timestamp": "2025-06-01T10:00:00Z"}"#,
+            )
+        },
+    );
     assert_eq!(
         run.report().failed_pages[0].error,
-        Fault::OcpiStatus { code: 2001, message: Some("Invalid or missing parameters".into()) }
+        Fault::OcpiStatus {
+            code: 2001,
+            message: Some("Invalid or missing parameters".into())
+        }
     );
     assert!(run.report().read_nothing());
     // On the versions endpoint too, and as the body of an HTTP error.
-    let run = drive(FeedFetch::new(config("https://h.example/versions")), |_, _| {
-        ok(r#"{"status_code": 3002, "status_message": "Unsupported version", "timestamp": "2025-06-01T10:00:00Z"}"#)
-    });
+    let run = drive(
+        FeedFetch::new(config("https://h.example/versions")),
+        |_, _| {
+            ok(
+                r#"{"status_code": 3002, "status_message": "Unsupported version", "timestamp": "2025-06-01T10:00:00Z"}"#,
+            )
+        },
+    );
     assert_eq!(run.codes(), ["ocpi-status"]);
-    let run = drive(FeedFetch::new(config("https://h.example/versions")), |_, _| {
-        Ok(Response::new(404, r#"{"status_code": 2003, "status_message": "Unknown location", "timestamp": "2025-06-01T10:00:00Z"}"#))
-    });
+    let run = drive(
+        FeedFetch::new(config("https://h.example/versions")),
+        |_, _| {
+            Ok(Response::new(
+                404,
+                r#"{"status_code": 2003, "status_message": "Unknown location", "timestamp": "2025-06-01T10:00:00Z"}"#,
+            ))
+        },
+    );
     assert_eq!(
         run.report().failed_pages[0].error,
-        Fault::HttpStatus { status: 404, message: Some("OCPI status 2003, Unknown location".into()) }
+        Fault::HttpStatus {
+            status: 404,
+            message: Some("OCPI status 2003, Unknown location".into())
+        }
     );
 }
 
@@ -757,44 +978,64 @@ fn ocpi_error_envelopes_fail_the_page() {
 fn truncated_json_keeps_the_items_before_the_cut_and_follows_the_link() {
     let full = envelope(&locations(&["A", "B", "C"]));
     let cut = &full[..full.find(r#""id": "C""#).unwrap()];
-    let run = drive(FeedFetch::new(config("https://h.example/2.2.1/locations")), |r, _| {
-        if r.url.ends_with("/locations") {
-            Ok(Response::new(200, cut).with_header("Link", r#"<https://h.example/p2>; rel="next""#))
-        } else {
-            ok(envelope(&locations(&["D"])))
-        }
-    });
+    let run = drive(
+        FeedFetch::new(config("https://h.example/2.2.1/locations")),
+        |r, _| {
+            if r.url.ends_with("/locations") {
+                Ok(Response::new(200, cut)
+                    .with_header("Link", r#"<https://h.example/p2>; rel="next""#))
+            } else {
+                ok(envelope(&locations(&["D"])))
+            }
+        },
+    );
     assert_eq!(run.ids(), ["A", "B", "D"]);
     assert_eq!(run.codes(), ["json-invalid"]);
-    assert_eq!(run.report().failed_pages[0].url, "https://h.example/2.2.1/locations");
+    assert_eq!(
+        run.report().failed_pages[0].url,
+        "https://h.example/2.2.1/locations"
+    );
     assert_eq!(run.report().pages, 2);
     assert_eq!(run.report().pages_ok, 1);
 }
 
 #[test]
 fn a_broken_link_ends_paging_with_the_header_named() {
-    let run = drive(FeedFetch::new(config("https://h.example/2.2.1/locations")), |_, _| {
-        Ok(Response::new(200, envelope(&locations(&["A"])))
-            .with_header("Link", r#"<https://h.example/p2; rel="next""#))
-    });
+    let run = drive(
+        FeedFetch::new(config("https://h.example/2.2.1/locations")),
+        |_, _| {
+            Ok(Response::new(200, envelope(&locations(&["A"])))
+                .with_header("Link", r#"<https://h.example/p2; rel="next""#))
+        },
+    );
     assert_eq!(run.ids(), ["A"]);
     let error = &run.report().failed_pages[0].error;
     assert_eq!(error.code(), "link-invalid");
-    assert!(error.to_string().contains(r#"<https://h.example/p2; rel="next""#));
+    assert!(
+        error
+            .to_string()
+            .contains(r#"<https://h.example/p2; rel="next""#)
+    );
 }
 
 #[test]
 fn a_next_loop_is_stopped() {
-    let run = drive(FeedFetch::new(config("https://h.example/2.2.1/locations")), |r, _| {
-        let (items, next) = if r.url.ends_with("/locations") {
-            (["A"], "https://h.example/p2?b=2&a=1")
-        } else {
-            (["B"], "https://h.example/p2?a=1&b=2")
-        };
-        Ok(Response::new(200, envelope(&locations(&items)))
-            .with_header("Link", &format!("<{next}>; rel=\"next\""))
-            .with_header("Link", r#"<https://h.example/2.2.1/locations>; rel="first""#))
-    });
+    let run = drive(
+        FeedFetch::new(config("https://h.example/2.2.1/locations")),
+        |r, _| {
+            let (items, next) = if r.url.ends_with("/locations") {
+                (["A"], "https://h.example/p2?b=2&a=1")
+            } else {
+                (["B"], "https://h.example/p2?a=1&b=2")
+            };
+            Ok(Response::new(200, envelope(&locations(&items)))
+                .with_header("Link", &format!("<{next}>; rel=\"next\""))
+                .with_header(
+                    "Link",
+                    r#"<https://h.example/2.2.1/locations>; rel="first""#,
+                ))
+        },
+    );
     assert_eq!(run.requests.len(), 2);
     assert_eq!(run.ids(), ["A", "B"]);
     assert_eq!(run.codes(), ["next-loop"]);
@@ -808,15 +1049,23 @@ fn unauthorized_tries_the_other_token_form_once() {
     let auth: Vec<&str> = run
         .requests
         .iter()
-        .map(|r| r.headers.iter().find(|(k, _)| k == "Authorization").unwrap().1.as_str())
+        .map(|r| {
+            r.headers
+                .iter()
+                .find(|(k, _)| k == "Authorization")
+                .unwrap()
+                .1
+                .as_str()
+        })
         .collect();
     // 2.2.1 (from the URL): Base64 first, then as given.
     assert_eq!(auth, ["Token c2VjcmV0LXRva2Vu", "Token secret-token"]);
     assert_eq!(run.codes(), ["unauthorized"]);
     // Anonymous: one request.
-    let run = drive(FeedFetch::new(config("https://h.example/x/locations")), |_, _| {
-        Ok(Response::new(403, ""))
-    });
+    let run = drive(
+        FeedFetch::new(config("https://h.example/x/locations")),
+        |_, _| Ok(Response::new(403, "")),
+    );
     assert_eq!(run.requests.len(), 1);
     assert_eq!(run.codes(), ["unauthorized"]);
 }
@@ -834,7 +1083,11 @@ fn credentials_come_from_the_token_and_the_header_source_and_are_never_printed()
     let mut fetch = FeedFetch::new(c.clone());
     let request = first_send(&mut fetch, START_MS + 123);
     assert_eq!(seen.load(Ordering::SeqCst), START_MS + 123);
-    assert!(request.headers.contains(&("Authorization".into(), "Token plain-secret".into())));
+    assert!(
+        request
+            .headers
+            .contains(&("Authorization".into(), "Token plain-secret".into()))
+    );
     assert!(request.headers.contains(&("TOTP".into(), "0 T123".into())));
     let printed = format!("{request:?} {c:?} {fetch:?}");
     assert!(!printed.contains("plain-secret"), "{printed}");
@@ -847,16 +1100,28 @@ fn credentials_come_from_the_token_and_the_header_source_and_are_never_printed()
 #[test]
 fn max_pages_and_max_bytes_stop_the_fetch() {
     let endless = |r: &Request, _| {
-        let n: usize = r.url.rsplit('=').next().and_then(|n| n.parse().ok()).unwrap_or(0);
-        Ok(Response::new(200, envelope(&locations(&[&format!("L{n}")])))
-            .with_header("Link", &format!("<https://h.example/l?page={}>; rel=\"next\"", n + 1)))
+        let n: usize = r
+            .url
+            .rsplit('=')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
+        Ok(
+            Response::new(200, envelope(&locations(&[&format!("L{n}")]))).with_header(
+                "Link",
+                &format!("<https://h.example/l?page={}>; rel=\"next\"", n + 1),
+            ),
+        )
     };
     let mut c = config("https://h.example/2.2.1/locations");
     c.max_pages = 3;
     let run = drive(FeedFetch::new(c), endless);
     assert_eq!(run.ids(), ["L0", "L1", "L2"]);
     assert_eq!(run.codes(), ["max-pages"]);
-    assert_eq!(run.report().failed_pages[0].url, "https://h.example/l?page=3");
+    assert_eq!(
+        run.report().failed_pages[0].url,
+        "https://h.example/l?page=3"
+    );
 
     // A byte budget smaller than the second page: the transport is told, and cuts.
     let page_size = envelope(&locations(&["L0"])).len() as u64;
@@ -911,17 +1176,40 @@ fn cancellation_ends_the_fetch_and_keeps_what_was_read() {
         }
     }
     let report = fetch.report();
-    assert_eq!(fetch.store().items().iter().map(|i| i.id()).collect::<Vec<_>>(), ["A"]);
-    assert_eq!(report.failed_pages, [FailedPage { url: "https://h.example/p2".into(), error: Fault::Cancelled }]);
+    assert_eq!(
+        fetch
+            .store()
+            .items()
+            .iter()
+            .map(|i| i.id())
+            .collect::<Vec<_>>(),
+        ["A"]
+    );
+    assert_eq!(
+        report.failed_pages,
+        [FailedPage {
+            url: "https://h.example/p2".into(),
+            error: Fault::Cancelled
+        }]
+    );
 
     // Cancelled during a backoff wait.
     let mut fetch = FeedFetch::new(config("https://h.example/2.2.1/locations"));
     let r = first_send(&mut fetch, START_MS);
     fetch.receive(START_MS, r.id, Ok(Response::new(502, "")));
-    assert!(matches!(fetch.next_step(START_MS), Step::Event(Event::Retrying { .. })));
+    assert!(matches!(
+        fetch.next_step(START_MS),
+        Step::Event(Event::Retrying { .. })
+    ));
     assert!(matches!(fetch.next_step(START_MS), Step::Wait { .. }));
     fetch.cancel();
-    assert!(matches!(fetch.next_step(START_MS), Step::Event(Event::Failed(FailedPage { error: Fault::Cancelled, .. }))));
+    assert!(matches!(
+        fetch.next_step(START_MS),
+        Step::Event(Event::Failed(FailedPage {
+            error: Fault::Cancelled,
+            ..
+        }))
+    ));
     assert_eq!(fetch.next_step(START_MS), Step::Done);
     assert!(fetch.report().read_nothing());
 }
@@ -930,17 +1218,31 @@ fn cancellation_ends_the_fetch_and_keeps_what_was_read() {
 fn retry_after_reads_seconds_and_http_dates() {
     let now = 1_445_412_480_000; // Wed, 21 Oct 2015 07:28:00 GMT
     assert_eq!(retry_after_ms("120", now), Some(120_000));
-    assert_eq!(retry_after_ms("Wed, 21 Oct 2015 07:28:30 GMT", now), Some(30_000));
-    assert_eq!(retry_after_ms("Wednesday, 21-Oct-15 07:28:10 GMT", now), Some(10_000));
+    assert_eq!(
+        retry_after_ms("Wed, 21 Oct 2015 07:28:30 GMT", now),
+        Some(30_000)
+    );
+    assert_eq!(
+        retry_after_ms("Wednesday, 21-Oct-15 07:28:10 GMT", now),
+        Some(10_000)
+    );
     assert_eq!(retry_after_ms("Wed Oct 21 07:28:05 2015", now), Some(5_000));
-    assert_eq!(retry_after_ms("Wed, 21 Oct 2015 07:00:00 GMT", now), Some(0));
+    assert_eq!(
+        retry_after_ms("Wed, 21 Oct 2015 07:00:00 GMT", now),
+        Some(0)
+    );
     assert_eq!(retry_after_ms("soon", now), None);
     assert_eq!(retry_after_ms("-5", now), None);
 }
 
 #[test]
 fn backoff_grows_to_its_cap() {
-    let policy = RetryPolicy { max_retries: 10, base_delay_ms: 100, max_delay_ms: 1_000, max_retry_after_ms: 0 };
+    let policy = RetryPolicy {
+        max_retries: 10,
+        base_delay_ms: 100,
+        max_delay_ms: 1_000,
+        max_retry_after_ms: 0,
+    };
     let mut b = Backoff::new(7);
     for retry in 1..=10 {
         let full = (100u64 << (retry - 1)).min(1_000);
@@ -954,8 +1256,27 @@ fn backoff_grows_to_its_cap() {
 fn every_fault_has_a_documented_code() {
     let docs = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     for code in Fault::CODES {
-        assert!(docs.contains(&format!("`{code}`")), "README lacks the fault code {code}");
+        assert!(
+            docs.contains(&format!("`{code}`")),
+            "README lacks the fault code {code}"
+        );
     }
     let json = serde_json::to_value(Fault::NextLoop { url: "u".into() }).unwrap();
     assert_eq!(json["code"], "next-loop");
+    let event = Event::Failed(FailedPage {
+        url: "u".into(),
+        error: Fault::Cancelled,
+    });
+    let json = serde_json::to_value(event).unwrap();
+    assert_eq!(json["type"], "failed");
+    assert_eq!(json["error"]["code"], "cancelled");
+    let json = serde_json::to_value(Event::Progress(Progress {
+        pages: 2,
+        ..Progress::default()
+    }))
+    .unwrap();
+    assert_eq!(
+        (json["type"].as_str(), json["pages"].as_u64()),
+        (Some("progress"), Some(2))
+    );
 }

@@ -124,7 +124,12 @@ pub fn location(id: &str) -> String {
 const IDS: [&str; 5] = ["L1", "L2", "L3", "L4", "L5"];
 
 fn page_of(offset: usize) -> String {
-    let items: Vec<String> = IDS.iter().skip(offset).take(2).map(|id| location(id)).collect();
+    let items: Vec<String> = IDS
+        .iter()
+        .skip(offset)
+        .take(2)
+        .map(|id| location(id))
+        .collect();
     envelope(&format!("[{}]", items.join(",")))
 }
 
@@ -197,10 +202,7 @@ async fn page(
         "cut" if offset == 0 => {
             let full = page_of(0);
             let cut = full[..full.find(r#""id": "L2""#).expect("L2 is there")].to_string();
-            respond(
-                json(StatusCode::OK).header(header::LINK, next(2)),
-                cut,
-            )
+            respond(json(StatusCode::OK).header(header::LINK, next(2)), cut)
         }
         "cut" => paged(offset),
         "badlink" => respond(

@@ -6,9 +6,7 @@
 
 use clap::ValueEnum;
 use ocpi_open_data::feed::native::{self, NativeOptions, NativeTransport};
-use ocpi_open_data::feed::{
-    Auth, Event, FeedFetch, FetchConfig, FetchReport, Module, RetryPolicy,
-};
+use ocpi_open_data::feed::{Auth, Event, FeedFetch, FetchConfig, FetchReport, Module, RetryPolicy};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -140,8 +138,7 @@ pub fn run(args: FetchArgs) -> Result<ExitCode, String> {
     if let Some(path) = &args.out {
         let envelope = fetch.store().to_envelope(jiff::Timestamp::now());
         let text = serde_json::to_vec(&envelope).map_err(|e| e.to_string())?;
-        std::fs::write(path, text)
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }
     let mut out = std::io::stdout().lock();
     let written = match args.format {
