@@ -3,6 +3,7 @@
 //! Exit status: 0 = no errors in the data, 1 = errors in the data, 2 = the tool could not run.
 
 mod input;
+mod price;
 mod render;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -45,6 +46,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = NormalizeFormat::Json)]
         format: NormalizeFormat,
     },
+    /// Price a session or a CDR against a tariff, and compare a CDR with its own totals.
+    Price(price::PriceArgs),
 }
 
 #[derive(clap::Args)]
@@ -139,6 +142,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
+        Command::Price(args) => price::run(args),
         Command::Validate {
             read,
             format,
