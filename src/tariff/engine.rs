@@ -11,8 +11,8 @@
 //! 3. `step_size` is applied at the end, per component type: the billed quantity of all
 //!    periods of that type is rounded up to a multiple of the step_size of the component that
 //!    priced the last of them, and the remainder is billed in that last period, at its price.
-//!    Time billed this way beyond the end of charging covers the parking that follows it
-//!    (the spec's step_size example #1).
+//!    When the session ends within the charging time billed this way, the parking before its
+//!    end is not billed (the spec's step_size example #1).
 //! 4. Amounts are exact (no rounding until output); taxes per [`TaxRule`]; then `min_price` and
 //!    `max_price`, each bound before and after taxes applying on its own.
 
@@ -601,26 +601,31 @@ fn apply_step_sizes(
     }
 }
 
-/// Billed charging time beyond the end of charging: the parking right after it is covered by
-/// it and not billed again.
-fn cover_parking(
-    periods: &[&ChargingPeriod],
-    parts: &mut [Part],
-    after: usize,
-    mut extra: Decimal,
-) {
-    for (index, period) in periods.iter().enumerate().skip(after + 1) {
-        if extra <= Decimal::ZERO || period.charging_seconds > Decimal::ZERO {
-            break;
-        }
-        let covered = extra.min(period.parking_seconds);
-        if let Some(part) = parts
-            .iter_mut()
-            .find(|p| p.period == index && p.kind == ComponentKind::ParkingTime)
-        {
-            part.billed = (part.billed - covered).max(Decimal::ZERO);
-        }
-        extra -= covered;
+/// Charging time billed beyond the end of charging (a step_size remainder) covers the parking
+/// right after it when the session ends within that time: the driver left before the billed
+/// charging time was over, so that parking is not billed again (the spec's step_size example
+/// #1). Parking that goes on longer is billed in full (the spec's complex tariff example bills
+/// 150 minutes of charging and 45 of parking for 147 and 42).
+fn cover_parking(periods: &[&ChargingPeriod], parts: &mut [Part], after: usize, extra: Decimal) {
+    let following: Vec<usize> = periods
+        .iter()
+        .enumerate()
+        .skip(after + 1)
+        .take_while(|(_, p)| p.charging_seconds.is_zero())
+        .map(|(i, _)| i)
+        .collect();
+    if following.len() + after + 1 != periods.len() {
+        return;
+    }
+    let parked: Decimal = following.iter().map(|&i| periods[i].parking_seconds).sum();
+    if parked > extra {
+        return;
+    }
+    for part in parts
+        .iter_mut()
+        .filter(|p| p.kind == ComponentKind::ParkingTime && following.contains(&p.period))
+    {
+        part.billed = Decimal::ZERO;
     }
 }
 

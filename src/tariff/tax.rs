@@ -41,7 +41,11 @@ impl TaxRule {
     }
 
     /// The amount of a price times a quantity, before and after tax.
+    /// Nothing costs nothing, before and after any tax.
     pub fn split(self, amount: Decimal, vat: Option<Decimal>) -> Money {
+        if amount.is_zero() {
+            return Money::zero();
+        }
         let factor = vat.and_then(|v| {
             (Decimal::ONE_HUNDRED + v)
                 .checked_div(Decimal::ONE_HUNDRED)
@@ -52,7 +56,9 @@ impl TaxRule {
             TaxRule::BeforeVatAbsentIsNone => {
                 Money::new(Some(amount), Some(factor.map_or(amount, |f| amount * f)))
             }
-            TaxRule::BeforeTax => Money::new(Some(amount), factor.map(|f| amount * f)),
+            TaxRule::BeforeTax => {
+                Money::new(Some(amount), factor.and_then(|f| amount.checked_mul(f)))
+            }
             TaxRule::AfterTax => {
                 Money::new(factor.and_then(|f| amount.checked_div(f)), Some(amount))
             }
