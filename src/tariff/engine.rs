@@ -219,10 +219,22 @@ struct Part {
 }
 
 /// How an input is to be priced, besides its periods.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct PricingContext {
     /// The reservation before the session expired without a charging session.
     pub reservation_expired: bool,
+    /// Write the explanation of the tariff into the result (about half the cost of a price;
+    /// left out where only amounts are used).
+    pub explain: bool,
+}
+
+impl Default for PricingContext {
+    fn default() -> Self {
+        PricingContext {
+            reservation_expired: false,
+            explain: true,
+        }
+    }
 }
 
 /// Prices `periods` (in any order; they are priced in time order) with a prepared tariff, in
@@ -370,7 +382,7 @@ pub fn price(
         .map(|(index, (p, local))| PricedPeriod {
             start: p.start,
             end: p.end,
-            local_start: local.strftime("%Y-%m-%dT%H:%M:%S").to_string(),
+            local_start: *local,
             energy_kwh: p.energy_kwh,
             charging_hours: p.charging_seconds / SECONDS_PER_HOUR,
             parking_hours: p.parking_seconds / SECONDS_PER_HOUR,
@@ -401,7 +413,11 @@ pub fn price(
         components,
         price_limit,
         periods: priced_periods,
-        explanation: super::explain::explain_tariff(tariff, super::explain::Language::En),
+        explanation: if context.explain {
+            super::explain::explain_tariff(tariff, super::explain::Language::En)
+        } else {
+            String::new()
+        },
         warnings,
         cdr: None,
     })

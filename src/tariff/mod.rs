@@ -98,6 +98,17 @@ pub fn price_session(
     connector: Option<&Connector>,
     time_zone: Option<&TimeZone>,
 ) -> Result<SessionPrice, PriceError> {
+    price_session_with(tariff, session, connector, time_zone, true)
+}
+
+/// [`price_session`], with the explanation left out when `explain` is false.
+pub(crate) fn price_session_with(
+    tariff: &Tariff,
+    session: &Session,
+    connector: Option<&Connector>,
+    time_zone: Option<&TimeZone>,
+    explain: bool,
+) -> Result<SessionPrice, PriceError> {
     let prepared = PreparedTariff::new(tariff)?;
     let mut warnings = Vec::new();
     let zone = match (time_zone, &session.timezone) {
@@ -113,6 +124,7 @@ pub fn price_session(
         &zone,
         PricingContext {
             reservation_expired,
+            explain,
         },
         warnings,
     )
@@ -155,6 +167,7 @@ pub fn price_cdr(
         &zone,
         PricingContext {
             reservation_expired: expired,
+            explain: true,
         },
         warnings,
     )?;

@@ -144,8 +144,9 @@ pub struct PricedPeriod {
     pub start: Timestamp,
     #[serde(with = "ser::timestamp")]
     pub end: Timestamp,
-    /// Start in the local time restrictions are read in, `YYYY-MM-DDThh:mm:ss`.
-    pub local_start: String,
+    /// Start in the local time restrictions are read in, written `YYYY-MM-DDThh:mm:ss`.
+    #[serde(with = "ser::local")]
+    pub local_start: jiff::civil::DateTime,
     #[serde(with = "ser::quantity")]
     pub energy_kwh: Decimal,
     #[serde(with = "ser::quantity")]

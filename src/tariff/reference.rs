@@ -102,7 +102,8 @@ pub fn equivalent_price_per_kwh(
         reservation: None,
         start_offset: None,
     };
-    let price: SessionPrice = super::price_session(tariff, &session, connector, Some(time_zone))?;
+    let price: SessionPrice =
+        super::price_session_with(tariff, &session, connector, Some(time_zone), false)?;
     let energy: Decimal = price.periods.iter().map(|p| p.energy_kwh).sum();
     if energy.is_zero() {
         return Err(PriceError::new(

@@ -68,3 +68,11 @@ pub mod timestamp {
         s.collect_str(t)
     }
 }
+
+/// `jiff::civil::DateTime` as `YYYY-MM-DDThh:mm:ss`.
+pub mod local {
+    use serde::Serializer;
+    pub fn serialize<S: Serializer>(t: &jiff::civil::DateTime, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&t.strftime("%Y-%m-%dT%H:%M:%S"))
+    }
+}

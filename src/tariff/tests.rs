@@ -73,7 +73,7 @@ fn time_window_across_midnight() {
     let p = priced(&t, &local_session("2025-06-02T21:00:00", 120, "20", "10"));
     assert_eq!(total(&p), "6.00");
     assert_eq!(p.periods.len(), 2);
-    assert_eq!(p.periods[1].local_start, "2025-06-02T22:00:00");
+    assert_eq!(p.periods[1].local_start.to_string(), "2025-06-02T22:00:00");
     // 05:00-07:00: 10 kWh × 0.20 + 10 kWh × 0.40 = 6.00, split at 06:00 (exclusive end).
     let p = priced(&t, &local_session("2025-06-03T05:00:00", 120, "20", "10"));
     assert_eq!(total(&p), "6.00");
@@ -137,7 +137,7 @@ fn daylight_saving_days_in_amsterdam() {
     let p = priced(&t, &local_session("2025-03-30T00:00:00", 300, "1000", "1"));
     assert_eq!(total(&p), "18.00");
     assert_eq!(
-        p.periods.last().expect("periods").local_start,
+        p.periods.last().expect("periods").local_start.to_string(),
         "2025-03-30T04:00:00"
     );
 }

@@ -195,7 +195,7 @@ fn text(out: &mut impl Write, p: &SessionPrice, tariff_errors: bool) -> std::io:
         writeln!(
             out,
             "{:<20} {:>10} {:>10} {:>10} {:>10}  {}",
-            period.local_start.replace('T', " "),
+            period.local_start.strftime("%Y-%m-%d %H:%M:%S").to_string(),
             quantity(period.energy_kwh),
             quantity(period.charging_hours),
             quantity(period.parking_hours),
