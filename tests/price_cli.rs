@@ -14,12 +14,8 @@ fn run(args: &[&str], stdin: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the binary runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin)
-        .expect("written");
+    // The tool may exit before reading its input (bad arguments): a closed pipe is fine.
+    child.stdin.take().expect("stdin").write_all(stdin).ok();
     child.wait_with_output().expect("finished")
 }
 

@@ -288,7 +288,7 @@ fn days(list: &[DayOfWeek], words: &Words) -> Option<String> {
 }
 
 fn duration_text(seconds: u64, words: &Words) -> String {
-    if seconds % 60 == 0 {
+    if seconds.is_multiple_of(60) {
         (words.minutes)(seconds / 60)
     } else {
         (words.seconds)(seconds)
