@@ -281,3 +281,158 @@ fn a_longer_stay_can_cost_less_when_the_step_remainder_moves_to_a_cheaper_elemen
         ("2.50".into(), "1.6667".into())
     );
 }
+
+/// Inputs whose numbers and times are replaced by extreme values: every one is priced or
+/// refused with an error, never a panic.
+mod extreme_inputs {
+    use super::*;
+    use ocpi_open_data::tariff::{Cdr, price_cdr};
+
+    const CDRS: &[&str] = &[
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/fixtures/tariff-pricing/v211/real_world/custom_tariff_dimension/cdr.json"
+        )),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/fixtures/tariff-pricing/v211/real_world/custom_cdr_dimension/cdr.json"
+        )),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/fixtures/tariff-pricing/v221/real_world/codeberg_issue_228/cdr.json"
+        )),
+    ];
+
+    const TARIFFS: &[&str] = &[
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/fixtures/ocpi-spec-examples/2.2.1/tariff_4_complex.json"
+        )),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/fixtures/ocpi-spec-examples/2.3.0/tariff_12_025kwh_min_price.json"
+        )),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/fixtures/ocpi-spec-examples/2.2.1/tariff_14_step_size.json"
+        )),
+    ];
+
+    const EXTREMES: &[&str] = &[
+        "0",
+        "-1",
+        "1e28",
+        "-79228162514264337593543950335",
+        "79228162514264337593543950335",
+        "0.0000000000000000000000000001",
+        "4294967296",
+        "18446744073709551616",
+        "\"2025-13-45T25:61:61Z\"",
+        "\"9999-12-31T23:59:59Z\"",
+        "\"0001-01-01T00:00:00Z\"",
+        "\"00:00\"",
+        "\"24:00\"",
+        "null",
+        "[]",
+        "\"\"",
+    ];
+
+    /// Byte ranges of the numbers and strings that are values (after a `:` or in a list).
+    fn values(text: &str) -> Vec<(usize, usize)> {
+        let b = text.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            if matches!(b[i], b':' | b'[' | b',') {
+                let mut j = i + 1;
+                while j < b.len() && b[j].is_ascii_whitespace() {
+                    j += 1;
+                }
+                let start = j;
+                if j < b.len() && b[j] == b'"' {
+                    j += 1;
+                    while j < b.len() && b[j] != b'"' {
+                        j += 1;
+                    }
+                    if j < b.len()
+                        && b.get(j + 1..).is_some_and(|r| {
+                            r.iter().find(|c| !c.is_ascii_whitespace()) != Some(&b':')
+                        })
+                    {
+                        out.push((start, j + 1));
+                    }
+                } else {
+                    while j < b.len() && (b[j].is_ascii_digit() || b"-+.eE".contains(&b[j])) {
+                        j += 1;
+                    }
+                    if j > start {
+                        out.push((start, j));
+                    }
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+
+    fn replaced(text: &str, pick: usize, value: &str) -> String {
+        let spots = values(text);
+        let (a, b) = spots[pick % spots.len()];
+        format!("{}{}{}", &text[..a], value, &text[b..])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn extreme_values_in_a_cdr_never_panic(
+            which in 0..CDRS.len(),
+            picks in prop::collection::vec((any::<usize>(), prop::sample::select(EXTREMES)), 1..4),
+        ) {
+            let mut text = CDRS[which].to_string();
+            for (pick, value) in &picks {
+                text = replaced(&text, *pick, value);
+            }
+            if let Ok(cdr) = Cdr::from_json(text.as_bytes(), true) {
+                for tariff in &cdr.tariffs {
+                    if let Ok(p) = price_cdr(tariff, &cdr, None) {
+                        prop_assert!(p.cdr.is_some());
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn extreme_values_in_a_tariff_or_session_never_panic(
+            which in 0..TARIFFS.len(),
+            picks in prop::collection::vec((any::<usize>(), prop::sample::select(EXTREMES)), 1..4),
+            session_pick in any::<usize>(),
+            session_value in prop::sample::select(EXTREMES),
+        ) {
+            let mut text = TARIFFS[which].to_string();
+            for (pick, value) in &picks {
+                text = replaced(&text, *pick, value);
+            }
+            let session_text = replaced(
+                r#"{"start_date_time": "2025-06-02T09:30:00", "end_date_time": "2025-06-03T10:30:00",
+                    "timezone": "Europe/Amsterdam", "energy_kwh": 20, "max_power_kw": 20,
+                    "max_current_a": 32}"#,
+                session_pick,
+                session_value,
+            );
+            let (_, feed) = read_feed(&[("t.json", text.as_bytes())], |_| Options {
+                kind: Some(Kind::Tariff),
+                ..Options::default()
+            });
+            if let Ok(session) = Session::from_json(session_text.as_bytes()) {
+                for tariff in &feed.tariffs {
+                    let _ = ocpi_open_data::tariff::explain_tariff(tariff, ocpi_open_data::tariff::Language::De);
+                    if let Ok(p) = price_session(tariff, &session, None, None) {
+                        // Every version's prices are before or after tax: one total is known.
+                        prop_assert!(p.total.before_tax.is_some() || p.total.after_tax.is_some());
+                    }
+                }
+            }
+        }
+    }
+}

@@ -425,7 +425,7 @@ fn period(
         );
     }
     let average = if q.charging_seconds > Decimal::ZERO {
-        Some(q.energy_kwh * SECONDS_PER_HOUR / q.charging_seconds)
+        (q.energy_kwh * SECONDS_PER_HOUR).checked_div(q.charging_seconds)
     } else if q.energy_kwh.is_zero() {
         Some(Decimal::ZERO)
     } else {
@@ -462,14 +462,12 @@ fn time(
             format!("\"{text}\" is not a date and time"),
         )
     })?;
-    if lenient {
-        push_warning(
-            warnings,
-            PriceWarning::new(
-                WarningCode::CdrReadLeniently,
-                format!("\"{text}\" is not written as RFC 3339; read leniently"),
-            ),
-        );
+    const NOT_RFC_3339: &str = "timestamps not written as RFC 3339";
+    if lenient && !warnings.iter().any(|w| w.message.starts_with(NOT_RFC_3339)) {
+        warnings.push(PriceWarning::new(
+            WarningCode::CdrReadLeniently,
+            format!("{NOT_RFC_3339} (such as \"{text}\") are read leniently"),
+        ));
     }
     match written {
         Written::Instant(t, offset) => Ok((t, Some(offset))),

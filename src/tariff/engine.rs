@@ -354,7 +354,7 @@ pub fn price(
     let mut costs: Vec<Money> = Vec::with_capacity(parts.len());
     for part in &parts {
         let c = component_of(prepared, part);
-        let amount = part.billed * c.price / divisor(part.kind);
+        let amount = part.billed * c.price / unit_size(part.kind);
         costs.push(prepared.tax.split(amount, c.vat));
     }
     let components = components(prepared, &parts, &costs);
@@ -573,10 +573,6 @@ fn unit_size(kind: ComponentKind) -> Decimal {
         }
         ComponentKind::Flat | ComponentKind::ReservationFlat => Decimal::ONE,
     }
-}
-
-fn divisor(kind: ComponentKind) -> Decimal {
-    unit_size(kind)
 }
 
 /// Rounds each component type's billed quantity up to the step_size of the component that

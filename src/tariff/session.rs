@@ -30,6 +30,8 @@ use serde::Serialize;
 const MAX_ENERGY: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 /// Largest power, kW.
 const MAX_POWER: Decimal = Decimal::from_parts(100_000, 0, 0, false, 0);
+/// Smallest charging power, kW (1 W).
+const MIN_POWER: Decimal = Decimal::from_parts(1, 0, 0, false, 3);
 
 /// A moment as written: an instant, or a local time to be read in the session's time zone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -412,6 +414,12 @@ impl Session {
                     "the charging power is not known: neither `max_power_kw` nor a connector with its power is given",
                 )
             })?;
+        if power_kw < MIN_POWER {
+            return Err(PriceError::new(
+                ErrorCode::QuantityOutOfRange,
+                format!("a charging power of {power_kw} kW is below 1 W"),
+            ));
+        }
         let current_a = match voltage {
             Some(v) => Some(power_kw * Decimal::ONE_THOUSAND / v),
             None => self.max_current_a,

@@ -91,6 +91,19 @@ pub enum ZoneSource {
     Utc,
 }
 
+impl ZoneSource {
+    /// Where the zone came from, in words.
+    pub fn describe(self) -> &'static str {
+        match self {
+            ZoneSource::Given => "given",
+            ZoneSource::Data => "the location's",
+            ZoneSource::Country => "the country's",
+            ZoneSource::Offset => "the offset of the start time",
+            ZoneSource::Utc => "assumed",
+        }
+    }
+}
+
 /// A time zone with its name and where it came from.
 #[derive(Debug, Clone)]
 pub struct Zone {
@@ -103,8 +116,13 @@ pub struct Zone {
 impl Zone {
     /// A zone the caller gave.
     pub fn given(tz: &TimeZone) -> Zone {
+        let name = match (tz.iana_name(), tz.to_fixed_offset()) {
+            (Some(name), _) => name.to_string(),
+            (None, Ok(offset)) => offset.to_string(),
+            (None, Err(_)) => "a time zone given without name".to_string(),
+        };
         Zone {
-            name: tz.iana_name().unwrap_or("UTC").to_string(),
+            name,
             tz: tz.clone(),
             source: ZoneSource::Given,
         }

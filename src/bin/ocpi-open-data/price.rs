@@ -171,7 +171,12 @@ fn text(out: &mut impl Write, p: &SessionPrice, tariff_errors: bool) -> std::io:
         "tariff {} ({}): {}",
         p.tariff_id, p.currency, p.explanation
     )?;
-    writeln!(out, "time zone: {} ({:?})", p.time_zone, p.time_zone_source)?;
+    writeln!(
+        out,
+        "time zone: {} ({})",
+        p.time_zone,
+        p.time_zone_source.describe()
+    )?;
     writeln!(out)?;
     writeln!(
         out,
