@@ -116,7 +116,14 @@ impl Cdr {
             Some(data) if data.as_object().is_some() => (data, "/data"),
             Some(data) => match data.as_array() {
                 Some([one]) => (one, "/data/0"),
-                _ => (&root, ""),
+                Some(list) => {
+                    return Err(PriceError::at(
+                        ErrorCode::CdrInvalid,
+                        "/data",
+                        format!("the envelope holds {} CDRs; give one", list.len()),
+                    ));
+                }
+                None => (&root, ""),
             },
             None => (&root, ""),
         };
@@ -330,7 +337,7 @@ impl Cdr {
             });
         }
         super::priced::CdrComparison {
-            matches: !totals.is_empty() && totals.iter().all(|t| t.matches),
+            matches: totals.iter().all(|t| t.matches),
             tolerance: CDR_TOLERANCE,
             credit: self.credit,
             totals,

@@ -180,7 +180,7 @@ pub struct PeriodCost {
 /// A CDR's own totals next to the computed ones.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CdrComparison {
-    /// Whether every total the CDR states matches within `tolerance`.
+    /// Whether every total the CDR states matches within `tolerance` (true when it states none).
     pub matches: bool,
     #[serde(with = "ser::amount")]
     pub tolerance: Decimal,

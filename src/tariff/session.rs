@@ -8,8 +8,9 @@
 //! all phases, as OCPI's current restrictions count it (3 × 16 A = 48 A).
 //!
 //! The session is split into periods at every moment a restriction of the tariff can change:
-//! each local time of day a time window opens or closes, each local midnight, each duration
-//! and energy threshold, and the end of charging. Within a period nothing changes, so each is
+//! each local time of day a time window opens or closes (both, when clocks going back repeat
+//! it), each local midnight, each daylight-saving change, each duration and energy threshold,
+//! and the end of charging. Within a period nothing changes, so each is
 //! priced exactly.
 
 use super::engine::{MAX_SESSION_SECONDS, PreparedTariff};
@@ -324,6 +325,7 @@ impl Session {
         for minute in prepared.minute_boundaries() {
             local_times(start, end, tz, minute, &mut cuts);
         }
+        offset_changes(start, end, tz, &mut cuts);
         for seconds in prepared.duration_boundaries() {
             if let Ok(seconds) = i64::try_from(seconds)
                 && let Ok(t) = start.checked_add(SignedDuration::from_secs(seconds))
@@ -437,7 +439,8 @@ struct Drive {
     current_a: Option<Decimal>,
 }
 
-/// Adds the instants strictly between `start` and `end` at which the local time is `minute`.
+/// Adds the instants strictly between `start` and `end` at which the local time is `minute`:
+/// both instants of a time repeated when clocks go back.
 fn local_times(
     start: Timestamp,
     end: Timestamp,
@@ -449,19 +452,39 @@ fn local_times(
     let last = tz.to_datetime(end).date();
     let mut day = first;
     while day <= last {
-        let time = jiff::civil::Time::new((minute / 60) as i8, (minute % 60) as i8, 0, 0);
-        if let Ok(time) = time
-            && let Ok(t) = tz
-                .to_ambiguous_timestamp(day.to_datetime(time))
-                .compatible()
-            && t > start
-            && t < end
-        {
-            cuts.push((t, None));
+        if let Ok(time) = jiff::civil::Time::new((minute / 60) as i8, (minute % 60) as i8, 0, 0) {
+            let ambiguous = tz.to_ambiguous_timestamp(day.to_datetime(time));
+            for t in [ambiguous.earlier(), ambiguous.later()]
+                .into_iter()
+                .flatten()
+            {
+                if t > start && t < end {
+                    cuts.push((t, None));
+                }
+            }
         }
         match day.tomorrow() {
             Ok(next) => day = next,
             Err(_) => break,
+        }
+    }
+}
+
+/// Adds the moments the zone's offset changes (daylight saving) between `start` and `end`: the
+/// local time jumps there.
+fn offset_changes(
+    start: Timestamp,
+    end: Timestamp,
+    tz: &TimeZone,
+    cuts: &mut Vec<(Timestamp, Option<Decimal>)>,
+) {
+    for transition in tz.following(start) {
+        let t = transition.timestamp();
+        if t >= end {
+            break;
+        }
+        if t > start {
+            cuts.push((t, None));
         }
     }
 }

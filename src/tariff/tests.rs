@@ -129,6 +129,34 @@ fn daylight_saving_days_in_amsterdam() {
         d("6")
     );
     assert_eq!(total(&p), "24.00");
+    // A window inside the hours that change: 01:30-02:30 on the spring day holds only
+    // 01:30-02:00 (02:00-03:00 does not exist): a session 01:00-04:00 local pays 0.5 h = 3.00.
+    let t_half = tariff(
+        r#"[{"price_components": [{"type": "TIME", "price": 6.00, "step_size": 1}],
+             "restrictions": {"start_time": "01:30", "end_time": "02:30"}}]"#,
+    );
+    assert_eq!(
+        total(&priced(
+            &t_half,
+            &local_session("2025-03-30T01:00:00", 180, "1000", "1")
+        )),
+        "3.00"
+    );
+    // 02:30-03:00 on the autumn day happens twice: 02:00 CEST to 04:00 CET (local times 2 h
+    // apart, 3 real hours) pays 2 × 0.5 h = 6.00.
+    let t_twice = tariff(
+        r#"[{"price_components": [{"type": "TIME", "price": 6.00, "step_size": 1}],
+             "restrictions": {"start_time": "02:30", "end_time": "03:00"}}]"#,
+    );
+    let p = priced(
+        &t_twice,
+        &local_session("2025-10-26T02:00:00", 120, "1000", "1"),
+    );
+    assert_eq!(
+        p.periods.iter().map(|x| x.charging_hours).sum::<Decimal>(),
+        d("3")
+    );
+    assert_eq!(total(&p), "6.00");
     // Durations are real time: the first 3 hours of the spring session are 00:00-04:00 local.
     let t = tariff(
         r#"[{"price_components": [{"type": "TIME", "price": 6.00, "step_size": 1}],

@@ -251,10 +251,10 @@ fn text(out: &mut impl Write, p: &SessionPrice, tariff_errors: bool) -> std::io:
         writeln!(
             out,
             "{}",
-            if cdr.matches {
-                "the CDR's totals match the tariff"
-            } else {
-                "the CDR's totals differ from the tariff"
+            match (cdr.totals.is_empty(), cdr.matches) {
+                (true, _) => "the CDR states no totals to compare",
+                (false, true) => "the CDR's totals match the tariff",
+                (false, false) => "the CDR's totals differ from the tariff",
             }
         )?;
     }
