@@ -255,6 +255,63 @@ pub fn price(
     order.sort_by_key(|&i| periods[i].start);
     let periods: Vec<&ChargingPeriod> = order.iter().map(|&i| &periods[i]).collect();
 
+    let (mut parts, locals) = select_parts(prepared, &periods, zone, context, &mut warnings);
+    apply_step_sizes(prepared, &periods, &mut parts);
+    let costs: Vec<Money> = parts
+        .iter()
+        .map(|part| {
+            let c = component_of(prepared, part);
+            prepared
+                .tax
+                .split(part.billed * c.price / unit_size(part.kind), c.vat)
+        })
+        .collect();
+    let components = components(prepared, &parts, &costs);
+    let components_total = costs.iter().fold(Money::zero(), |a, b| a + *b);
+    if let Some(which) = match (components_total.before_tax, components_total.after_tax) {
+        (None, _) => Some("before"),
+        (_, None) => Some("after"),
+        _ => None,
+    } {
+        push_warning(
+            &mut warnings,
+            PriceWarning::new(
+                WarningCode::TaxUnknown,
+                format!("the tariff's tax information does not give the total {which} tax"),
+            ),
+        );
+    }
+    let (total, price_limit) = apply_limits(tariff, components_total, &mut warnings);
+
+    Ok(SessionPrice {
+        tariff_id: tariff.id.clone(),
+        currency: tariff.currency.clone(),
+        time_zone: zone.name.clone(),
+        time_zone_source: zone.source,
+        total,
+        components,
+        price_limit,
+        periods: period_rows(prepared, &periods, &locals, &parts, &costs),
+        explanation: if context.explain {
+            super::explain::explain_tariff(tariff, super::explain::Language::En)
+        } else {
+            String::new()
+        },
+        warnings,
+        cdr: None,
+    })
+}
+
+/// Step 1: evaluates the restrictions at the start of each period and records, per component
+/// type consumed, the element and component that price it. Also returns each period's local
+/// start.
+fn select_parts(
+    prepared: &PreparedTariff<'_>,
+    periods: &[&ChargingPeriod],
+    zone: &Zone,
+    context: PricingContext,
+    warnings: &mut Vec<PriceWarning>,
+) -> (Vec<Part>, Vec<jiff::civil::DateTime>) {
     let session_start = periods
         .iter()
         .find(|p| !p.is_reservation())
@@ -262,15 +319,14 @@ pub fn price(
         .map(|p| p.start);
     let reservation_start = periods.iter().find(|p| p.is_reservation()).map(|p| p.start);
     if let Some(start) = session_start {
-        check_tariff_active(tariff, start, &mut warnings);
+        check_tariff_active(prepared.tariff, start, warnings);
     }
-
     let mut parts: Vec<Part> = Vec::with_capacity(periods.len() * 2);
+    let mut locals = Vec::with_capacity(periods.len());
     let mut energy_before = Decimal::ZERO;
     let mut verdicts: Vec<Verdict> = Vec::with_capacity(prepared.rules.len());
     let mut flat_charged = false;
     let mut reservation_flat_charged = false;
-    let mut locals: Vec<jiff::civil::DateTime> = Vec::with_capacity(periods.len());
     for (index, period) in periods.iter().enumerate() {
         let local = zone.tz.to_datetime(period.start);
         locals.push(local);
@@ -319,65 +375,43 @@ pub fn price(
             if quantity <= Decimal::ZERO {
                 continue;
             }
-            match select(prepared, &verdicts, kind, context.reservation_expired) {
-                Selection::Found(element, component, value_missing) => {
-                    if value_missing {
-                        warn_value_missing(&mut warnings, kind);
-                    }
-                    parts.push(Part {
-                        period: index,
-                        kind,
-                        element,
-                        component,
-                        billed: quantity,
-                    });
-                }
-                Selection::None(value_missing) => {
-                    if value_missing {
-                        warn_value_missing(&mut warnings, kind);
-                    }
-                    // A FLAT not found in this period may apply in a later one.
-                    match kind {
-                        ComponentKind::Flat => flat_charged = false,
-                        ComponentKind::ReservationFlat => reservation_flat_charged = false,
-                        _ => {}
-                    }
-                }
+            let (found, value_missing) =
+                select(prepared, &verdicts, kind, context.reservation_expired);
+            if value_missing {
+                warn_value_missing(warnings, kind);
+            }
+            match found {
+                Some((element, component)) => parts.push(Part {
+                    period: index,
+                    kind,
+                    element,
+                    component,
+                    billed: quantity,
+                }),
+                // A FLAT not found in this period may apply in a later one.
+                None => match kind {
+                    ComponentKind::Flat => flat_charged = false,
+                    ComponentKind::ReservationFlat => reservation_flat_charged = false,
+                    _ => {}
+                },
             }
         }
         energy_before += period.energy_kwh;
     }
+    (parts, locals)
+}
 
-    apply_step_sizes(prepared, &periods, &mut parts);
-
-    // Amounts.
-    let mut costs: Vec<Money> = Vec::with_capacity(parts.len());
-    for part in &parts {
-        let c = component_of(prepared, part);
-        let amount = part.billed * c.price / unit_size(part.kind);
-        costs.push(prepared.tax.split(amount, c.vat));
-    }
-    let components = components(prepared, &parts, &costs);
-    let components_total = costs.iter().fold(Money::zero(), |a, b| a + *b);
-    if components_total.before_tax.is_none() || components_total.after_tax.is_none() {
-        let which = if components_total.before_tax.is_none() {
-            "before"
-        } else {
-            "after"
-        };
-        push_warning(
-            &mut warnings,
-            PriceWarning::new(
-                WarningCode::TaxUnknown,
-                format!("the tariff's tax information does not give the total {which} tax"),
-            ),
-        );
-    }
-    let (total, price_limit) = apply_limits(tariff, components_total, &mut warnings);
-
-    let priced_periods = periods
+/// The periods as priced, each with its costs.
+fn period_rows(
+    prepared: &PreparedTariff<'_>,
+    periods: &[&ChargingPeriod],
+    locals: &[jiff::civil::DateTime],
+    parts: &[Part],
+    costs: &[Money],
+) -> Vec<PricedPeriod> {
+    periods
         .iter()
-        .zip(&locals)
+        .zip(locals)
         .enumerate()
         .map(|(index, (p, local))| PricedPeriod {
             start: p.start,
@@ -391,7 +425,7 @@ pub fn price(
             current_a: p.current_a,
             costs: parts
                 .iter()
-                .zip(&costs)
+                .zip(costs)
                 .filter(|(part, _)| part.period == index)
                 .map(|(part, money)| PeriodCost {
                     kind: part.kind,
@@ -402,25 +436,7 @@ pub fn price(
                 })
                 .collect(),
         })
-        .collect();
-
-    Ok(SessionPrice {
-        tariff_id: tariff.id.clone(),
-        currency: tariff.currency.clone(),
-        time_zone: zone.name.clone(),
-        time_zone_source: zone.source,
-        total,
-        components,
-        price_limit,
-        periods: priced_periods,
-        explanation: if context.explain {
-            super::explain::explain_tariff(tariff, super::explain::Language::En)
-        } else {
-            String::new()
-        },
-        warnings,
-        cdr: None,
-    })
+        .collect()
 }
 
 const SECONDS_PER_HOUR: Decimal = Decimal::from_parts(3600, 0, 0, false, 0);
@@ -521,19 +537,14 @@ fn check_tariff_active(tariff: &Tariff, start: Timestamp, warnings: &mut Vec<Pri
     }
 }
 
-enum Selection {
-    /// Element, component, and whether an earlier candidate could not be evaluated.
-    Found(usize, usize, bool),
-    None(bool),
-}
-
-/// The first element that applies and has a component for `kind`.
+/// The first element that applies and has a component for `kind` (element, component), and
+/// whether a candidate before it could not be evaluated (a power or current was unknown).
 fn select(
     prepared: &PreparedTariff<'_>,
     verdicts: &[Verdict],
     kind: ComponentKind,
     reservation_expired: bool,
-) -> Selection {
+) -> (Option<(usize, usize)>, bool) {
     let passes: &[Applies] = match kind {
         ComponentKind::ReservationTime | ComponentKind::ReservationFlat if reservation_expired => {
             &[Applies::ReservationExpires, Applies::Reservation]
@@ -551,13 +562,13 @@ fn select(
                 continue;
             };
             match verdicts[i] {
-                Verdict::Applies => return Selection::Found(i, j, missing),
+                Verdict::Applies => return (Some((i, j)), missing),
                 Verdict::ValueMissing => missing = true,
                 Verdict::DoesNotApply => {}
             }
         }
     }
-    Selection::None(missing)
+    (None, missing)
 }
 
 fn component_of<'t>(prepared: &PreparedTariff<'t>, part: &Part) -> &'t PriceComponent {
