@@ -258,3 +258,46 @@ fn errors_exit_one_for_data_and_two_for_the_tool() {
         Some(2)
     );
 }
+
+#[test]
+fn the_tariff_version_can_be_forced() {
+    // A tariff without any field new in 2.2 reads as 2.1.1: its VAT rate is unknown. Read as
+    // 2.2.1, a component without `vat` has no VAT.
+    let tariff = format!("{FIXTURES}/ocpi-spec-examples/2.1.1/tariff_1_simple_2hour.json");
+    let out = run(
+        &[
+            "price",
+            "--tariff",
+            &tariff,
+            "--session",
+            "-",
+            "--format",
+            "json",
+        ],
+        SESSION,
+    );
+    let v = json(&out);
+    assert_eq!(
+        (
+            v["total"]["before_tax"].as_str(),
+            v["total"]["after_tax"].as_str()
+        ),
+        (Some("2.00"), None)
+    );
+    let out = run(
+        &[
+            "price",
+            "--tariff",
+            &tariff,
+            "--tariff-version",
+            "2.2.1",
+            "--session",
+            "-",
+            "--format",
+            "json",
+        ],
+        SESSION,
+    );
+    let v = json(&out);
+    assert_eq!(v["total"]["after_tax"], "2.00");
+}

@@ -72,6 +72,41 @@ pub struct CdrPeriod {
     pub dimensions: Vec<(String, Decimal)>,
 }
 
+/// What a CDR dimension (`CdrDimensionType` of 2.1.1, 2.2.1 and 2.3.0) is read as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    EnergyKwh,
+    ChargingHours,
+    ParkingHours,
+    ReservationHours,
+    PowerKw,
+    MaxPowerKw,
+    MinPowerKw,
+    CurrentA,
+    MaxCurrentA,
+    MinCurrentA,
+    /// A dimension of the spec that prices nothing here.
+    NotPriced,
+}
+
+/// Every CDR dimension type of the three versions.
+const DIMENSIONS: &[(&str, Reading)] = &[
+    ("ENERGY", Reading::EnergyKwh),
+    ("TIME", Reading::ChargingHours),
+    ("PARKING_TIME", Reading::ParkingHours),
+    ("RESERVATION_TIME", Reading::ReservationHours),
+    ("POWER", Reading::PowerKw),
+    ("MAX_POWER", Reading::MaxPowerKw),
+    ("MIN_POWER", Reading::MinPowerKw),
+    ("CURRENT", Reading::CurrentA),
+    ("MAX_CURRENT", Reading::MaxCurrentA),
+    ("MIN_CURRENT", Reading::MinCurrentA),
+    ("FLAT", Reading::NotPriced),
+    ("ENERGY_EXPORT", Reading::NotPriced),
+    ("ENERGY_IMPORT", Reading::NotPriced),
+    ("STATE_OF_CHARGE", Reading::NotPriced),
+];
+
 /// The CDR totals compared, and the component types whose amounts they hold.
 const TOTALS: &[(&str, &[ComponentKind])] = &[
     ("total_cost", &[]),
@@ -384,37 +419,34 @@ fn period(
             );
             v = Decimal::ZERO;
         }
-        match kind.as_str() {
-            "ENERGY" => q.energy_kwh += v,
-            "TIME" => {
-                q.charging_seconds += v * SECONDS_PER_HOUR;
-                time_stated = true;
-            }
-            "PARKING_TIME" => {
-                q.parking_seconds += v * SECONDS_PER_HOUR;
-                time_stated = true;
-            }
-            "RESERVATION_TIME" => {
-                q.reservation_seconds += v * SECONDS_PER_HOUR;
-                time_stated = true;
-            }
-            "POWER" => power = Some(v),
-            "MAX_POWER" => max_power = Some(v),
-            "MIN_POWER" => min_power = Some(v),
-            "CURRENT" => current = Some(v),
-            "MAX_CURRENT" => max_current = Some(v),
-            "MIN_CURRENT" => min_current = Some(v),
-            "FLAT" | "ENERGY_EXPORT" | "ENERGY_IMPORT" | "STATE_OF_CHARGE" => {}
-            other => push_warning(
+        let reading = DIMENSIONS
+            .iter()
+            .find(|(name, _)| name == kind)
+            .map(|(_, r)| *r);
+        match reading {
+            Some(Reading::EnergyKwh) => q.energy_kwh += v,
+            Some(Reading::ChargingHours) => q.charging_seconds += v * SECONDS_PER_HOUR,
+            Some(Reading::ParkingHours) => q.parking_seconds += v * SECONDS_PER_HOUR,
+            Some(Reading::ReservationHours) => q.reservation_seconds += v * SECONDS_PER_HOUR,
+            Some(Reading::PowerKw) => power = Some(v),
+            Some(Reading::MaxPowerKw) => max_power = Some(v),
+            Some(Reading::MinPowerKw) => min_power = Some(v),
+            Some(Reading::CurrentA) => current = Some(v),
+            Some(Reading::MaxCurrentA) => max_current = Some(v),
+            Some(Reading::MinCurrentA) => min_current = Some(v),
+            Some(Reading::NotPriced) => {}
+            None => push_warning(
                 warnings,
                 PriceWarning::new(
                     WarningCode::CdrDimensionIgnored,
-                    format!(
-                        "the CDR dimension \"{other}\" is not an OCPI dimension that prices anything; ignored"
-                    ),
+                    format!("the CDR dimension \"{kind}\" is not an OCPI dimension; ignored"),
                 ),
             ),
         }
+        time_stated |= matches!(
+            reading,
+            Some(Reading::ChargingHours | Reading::ParkingHours | Reading::ReservationHours)
+        );
     }
     if !time_stated {
         let length = seconds_between(p.start, end);

@@ -65,7 +65,7 @@ pub use reference::{
 };
 pub use ser::amount_text;
 pub use session::{Reservation, Session, When};
-pub use tariff_file::{pick_tariff, read_tariffs};
+pub use tariff_file::{pick_tariff, read_tariffs, read_tariffs_as};
 pub use tax::{Money, TaxRule};
 pub use zone::{SINGLE_ZONE_COUNTRIES, ZoneSource, zone_of_country};
 

@@ -15,6 +15,29 @@ pub fn read_tariffs(
     allow_comments: bool,
     at_least: Option<Version>,
 ) -> Result<Vec<Tariff>, PriceError> {
+    let tariffs = read_with(bytes, allow_comments, None)?;
+    match at_least {
+        Some(v) if tariffs.iter().any(|t| t.source.version < v) => {
+            read_with(bytes, allow_comments, Some(v))
+        }
+        _ => Ok(tariffs),
+    }
+}
+
+/// Reads the tariffs of a document as `version`, whatever their shape says.
+pub fn read_tariffs_as(
+    bytes: &[u8],
+    allow_comments: bool,
+    version: Version,
+) -> Result<Vec<Tariff>, PriceError> {
+    read_with(bytes, allow_comments, Some(version))
+}
+
+fn read_with(
+    bytes: &[u8],
+    allow_comments: bool,
+    version: Option<Version>,
+) -> Result<Vec<Tariff>, PriceError> {
     let read = |version: Option<Version>| {
         let (reports, feed) = read_feed(&[("tariff", bytes)], |_| Options {
             kind: Some(Kind::Tariff),
@@ -34,11 +57,7 @@ pub fn read_tariffs(
             _ => Ok(feed.tariffs),
         }
     };
-    let tariffs = read(None)?;
-    match at_least {
-        Some(v) if tariffs.iter().any(|t| t.source.version < v) => read(Some(v)),
-        _ => Ok(tariffs),
-    }
+    read(version)
 }
 
 /// Picks the tariff to price with: the one with `id` when given; else the only one; else the

@@ -7,7 +7,7 @@
 use crate::input;
 use ocpi_open_data::tariff::{
     self, Cdr, Language, PriceError, Session, SessionPrice, amount_text, explain_tariff, money,
-    pick_tariff, read_tariffs,
+    pick_tariff, read_tariffs, read_tariffs_as,
 };
 use serde::Serialize;
 use std::io::Write;
@@ -22,6 +22,10 @@ pub struct PriceArgs {
     /// The id of the tariff to use when the file has several.
     #[arg(long, value_name = "ID")]
     tariff_id: Option<String>,
+    /// OCPI version to read the tariff as; `auto` detects it from its shape (with `--cdr`, a
+    /// tariff that looks older than the CDR is read as the CDR's version).
+    #[arg(long, value_name = "VERSION", default_value = "auto", value_parser = crate::parse_version)]
+    tariff_version: crate::VersionArg,
     /// A CDR (2.1.1, 2.2.1 or 2.3.0) to price and compare with its own totals.
     #[arg(
         long,
@@ -133,7 +137,7 @@ fn price(
     let mut result = if args.cdr.is_some() {
         let cdr = Cdr::from_json(data, true)?;
         let tariffs = match tariff_bytes {
-            Some(bytes) => read_tariffs(bytes, true, Some(cdr.version))?,
+            Some(bytes) => tariffs_of(args, bytes, Some(cdr.version))?,
             None => cdr.tariffs.clone(),
         };
         let chosen = pick_tariff(&tariffs, args.tariff_id.as_deref(), Some(&cdr))?;
@@ -141,7 +145,7 @@ fn price(
         (price, chosen.source.has_errors)
     } else {
         let session = Session::from_json(data)?;
-        let tariffs = read_tariffs(tariff_bytes.unwrap_or_default(), true, None)?;
+        let tariffs = tariffs_of(args, tariff_bytes.unwrap_or_default(), None)?;
         let chosen = pick_tariff(&tariffs, args.tariff_id.as_deref(), None)?;
         let price = tariff::price_session(chosen, &session, None, time_zone)?;
         (price, chosen.source.has_errors)
@@ -149,7 +153,7 @@ fn price(
     if language != Language::En {
         // The explanation in the asked language; the rest of the document does not change.
         let tariffs = match tariff_bytes {
-            Some(bytes) => read_tariffs(bytes, true, None)?,
+            Some(bytes) => tariffs_of(args, bytes, None)?,
             None => Cdr::from_json(data, true)?.tariffs,
         };
         if let Some(t) = tariffs.iter().find(|t| t.id == result.0.tariff_id) {
@@ -157,6 +161,18 @@ fn price(
         }
     }
     Ok(result)
+}
+
+/// The tariffs of the tariff file, read as `--tariff-version` says.
+fn tariffs_of(
+    args: &PriceArgs,
+    bytes: &[u8],
+    at_least: Option<ocpi_open_data::spec::Version>,
+) -> Result<Vec<ocpi_open_data::model::Tariff>, PriceError> {
+    match args.tariff_version {
+        crate::VersionArg::Fixed(v) => read_tariffs_as(bytes, true, v),
+        crate::VersionArg::Auto => read_tariffs(bytes, true, at_least),
+    }
 }
 
 fn text(out: &mut impl Write, p: &SessionPrice, tariff_errors: bool) -> std::io::Result<()> {
