@@ -145,19 +145,20 @@ const POWERS: &[u32] = &[
     120, 150,
 ];
 
+/// A session `seconds` long from `start_minute` minutes after 28 March 2025 00:00 UTC (the
+/// spring daylight-saving change in Amsterdam lies two days later), restrictions read in
+/// Amsterdam.
 fn session_seconds(start_minute: u32, seconds: u32, energy: u32, power: u32) -> Session {
-    let start = jiff::civil::date(2025, 3, 28)
-        .at(0, 0, 0, 0)
+    let base: jiff::Timestamp = "2025-03-28T00:00:00Z".parse().expect("timestamp");
+    let start = base
         .checked_add(jiff::SignedDuration::from_mins(i64::from(start_minute)))
         .expect("in range");
     let end = start
         .checked_add(jiff::SignedDuration::from_secs(i64::from(seconds)))
         .expect("in range");
     let json = format!(
-        r#"{{"start_date_time": "{}", "end_date_time": "{}", "timezone": "Europe/Amsterdam",
-             "energy_kwh": {energy}, "max_power_kw": {power}}}"#,
-        start.strftime("%Y-%m-%dT%H:%M:%S"),
-        end.strftime("%Y-%m-%dT%H:%M:%S")
+        r#"{{"start_date_time": "{start}", "end_date_time": "{end}", "timezone": "Europe/Amsterdam",
+             "energy_kwh": {energy}, "max_power_kw": {power}}}"#
     );
     Session::from_json(json.as_bytes()).expect("session")
 }
@@ -271,11 +272,11 @@ fn a_longer_stay_can_cost_less_when_the_step_remainder_moves_to_a_cheaper_elemen
         ],
         "",
     ));
-    // Parked 09:50-10:00: 10 min rounded to 15 at 10.00/h = 2.50.
-    let shorter = before_tax(&t, &session(590, 10, 0, 1));
+    // Parked 09:50-10:00 local (08:50 UTC): 10 min rounded to 15 at 10.00/h = 2.50.
+    let shorter = before_tax(&t, &session(530, 10, 0, 1));
     // Parked 09:50-10:01: 10 min at 10.00/h + 1 min at 0.00/h; the 4-minute remainder is billed
     // at 0.00/h: 1.6667.
-    let longer = before_tax(&t, &session(590, 11, 0, 1));
+    let longer = before_tax(&t, &session(530, 11, 0, 1));
     assert_eq!(
         (amount_text(shorter), amount_text(longer)),
         ("2.50".into(), "1.6667".into())
