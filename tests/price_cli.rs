@@ -301,3 +301,34 @@ fn the_tariff_version_can_be_forced() {
     let v = json(&out);
     assert_eq!(v["total"]["after_tax"], "2.00");
 }
+
+#[test]
+fn a_tariff_with_validation_errors_is_priced_and_exits_one() {
+    // An unknown dimension type: the validator drops that component.
+    let tariff = br#"{"country_code": "NL", "party_id": "ABC", "id": "e", "currency": "EUR",
+        "elements": [{"price_components": [
+            {"type": "ENERGY", "price": 0.30, "step_size": 1},
+            {"type": "CONGESTION", "price": 9.99, "step_size": 1}]}],
+        "last_updated": "2025-01-01T00:00:00Z"}"#;
+    let dir = std::env::temp_dir().join(format!("price-cli-errors-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("tariff.json");
+    std::fs::write(&path, tariff).expect("written");
+    let out = run(
+        &[
+            "price",
+            "--tariff",
+            &path.to_string_lossy(),
+            "--session",
+            "-",
+            "--format",
+            "json",
+        ],
+        SESSION,
+    );
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(out.status.code(), Some(1));
+    let v = json(&out);
+    assert_eq!(v["total"]["before_tax"], "6.00");
+    assert_eq!(v["warnings"][0]["code"], "tariff-has-errors");
+}

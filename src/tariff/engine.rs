@@ -247,6 +247,15 @@ pub fn price(
     mut warnings: Vec<PriceWarning>,
 ) -> Result<SessionPrice, PriceError> {
     let tariff = prepared.tariff;
+    if tariff.source.has_errors {
+        warnings.push(PriceWarning::new(
+            WarningCode::TariffHasErrors,
+            format!(
+                "tariff \"{}\" has validation errors; what could not be read is not priced",
+                tariff.id
+            ),
+        ));
+    }
     for w in &prepared.warnings {
         push_warning(&mut warnings, w.clone());
     }

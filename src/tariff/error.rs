@@ -143,6 +143,9 @@ impl std::error::Error for PriceError {}
 code_table! {
     /// Something a price should be read with: the price was computed, under the stated reading.
     pub enum WarningCode {
+        /// The validator found errors in the tariff: what could not be read was left out of it.
+        TariffHasErrors = "tariff-has-errors",
+            "run `ocpi-open-data validate` on the tariff and correct what it reports";
         /// The time zone was not given and was inferred (from the country, an offset, or UTC).
         TimeZoneAssumed = "time-zone-assumed",
             "give the location's time zone: restrictions on time of day, day and date are read in it";

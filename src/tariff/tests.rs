@@ -541,6 +541,10 @@ fn unknown_restrictions_and_dimensions_are_reported_and_not_used() {
         "{codes:?}"
     );
     assert!(codes.contains(&WarningCode::DimensionUnknown), "{codes:?}");
+    // A tariff the validator found errors in is priced with a warning.
+    t.source.has_errors = true;
+    let p = priced(&t, &local_session("2025-06-02T10:00:00", 60, "10", "10"));
+    assert_eq!(p.warnings[0].code, WarningCode::TariffHasErrors);
 }
 
 #[test]

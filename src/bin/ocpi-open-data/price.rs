@@ -97,7 +97,7 @@ pub fn run(args: PriceArgs) -> Result<ExitCode, String> {
         (Ok((price, _)), crate::Format::Json) => serde_json::to_writer(&mut out, price)
             .map_err(std::io::Error::from)
             .and_then(|_| writeln!(out)),
-        (Ok((price, tariff_errors)), crate::Format::Text) => text(&mut out, price, *tariff_errors),
+        (Ok((price, _)), crate::Format::Text) => text(&mut out, price),
         (Err(e), crate::Format::Json) => {
             serde_json::to_writer(&mut out, &ErrorDocument { error: e })
                 .map_err(std::io::Error::from)
@@ -175,7 +175,7 @@ fn tariffs_of(
     }
 }
 
-fn text(out: &mut impl Write, p: &SessionPrice, tariff_errors: bool) -> std::io::Result<()> {
+fn text(out: &mut impl Write, p: &SessionPrice) -> std::io::Result<()> {
     let m = |d: Option<rust_decimal::Decimal>| {
         d.map_or_else(
             || "unknown".to_string(),
@@ -276,12 +276,6 @@ fn text(out: &mut impl Write, p: &SessionPrice, tariff_errors: bool) -> std::io:
     }
     for w in &p.warnings {
         writeln!(out, "warning[{}]: {}", w.code, w.message)?;
-    }
-    if tariff_errors {
-        writeln!(
-            out,
-            "error: the tariff has validation errors (run `ocpi-open-data validate` on it)"
-        )?;
     }
     Ok(())
 }
