@@ -2,13 +2,14 @@
 //!
 //! The flow of data is one direction: bytes → [`json`] (a tree with positions) → the spec walk in
 //! [`validate`] (tables from [`spec`], diagnostics and lenient values) → the version-neutral
-//! [`model`]. See `ARCHITECTURE.md`.
+//! [`model`], which [`tariff`] prices sessions against. See `ARCHITECTURE.md`.
 
 pub mod diagnostic;
 pub mod feed;
 pub mod json;
 pub mod model;
 pub mod spec;
+pub mod tariff;
 pub mod validate;
 
 pub use diagnostic::{Code, Diagnostic, Severity, Summary};

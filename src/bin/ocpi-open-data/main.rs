@@ -4,6 +4,7 @@
 
 mod fetch;
 mod input;
+mod price;
 mod render;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -48,6 +49,8 @@ enum Command {
     },
     /// Read an open-data feed (versions, version details or module URL) into an OCPI envelope file.
     Fetch(fetch::FetchArgs),
+    /// Price a session or a CDR against a tariff, and compare a CDR with its own totals.
+    Price(price::PriceArgs),
 }
 
 #[derive(clap::Args)]
@@ -143,6 +146,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
         Command::Fetch(args) => fetch::run(args),
+        Command::Price(args) => price::run(args),
         Command::Validate {
             read,
             format,
