@@ -8,6 +8,7 @@ pub mod diagnostic;
 pub mod json;
 pub mod model;
 pub mod spec;
+pub mod totp;
 pub mod validate;
 
 pub use diagnostic::{Code, Diagnostic, Severity, Summary};
