@@ -7,6 +7,8 @@
 pub mod diagnostic;
 pub mod json;
 pub mod model;
+#[cfg(feature = "server")]
+pub mod serve;
 pub mod spec;
 pub mod totp;
 pub mod validate;

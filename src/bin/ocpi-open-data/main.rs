@@ -4,6 +4,8 @@
 
 mod input;
 mod render;
+mod serve;
+mod totp;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use input::Input;
@@ -45,6 +47,10 @@ enum Command {
         #[arg(long, value_enum, default_value_t = NormalizeFormat::Json)]
         format: NormalizeFormat,
     },
+    /// Serve OCPI files as anonymous open-data endpoints (versions, locations, tariffs).
+    Serve(serve::ServeArgs),
+    /// Print the previous, current and next TOTP of a configuration and the seconds left.
+    Totp(totp::TotpArgs),
 }
 
 #[derive(clap::Args)]
@@ -139,6 +145,8 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
+        Command::Serve(args) => serve::run(args),
+        Command::Totp(args) => totp::run(args),
         Command::Validate {
             read,
             format,
