@@ -1,8 +1,14 @@
 //! The OCPI response envelope: `{"data": ..., "status_code": ..., "status_message": ...,
 //! "timestamp": ...}`, and the error answers of the server.
 
+use axum::body::Body;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use bytes::Bytes;
+use std::collections::VecDeque;
+use std::convert::Infallible;
+use std::pin::Pin;
+use std::task::{Context, Poll};
 
 /// The OCPI status codes this server answers with (OCPI transport, "Status codes").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,8 +78,27 @@ pub fn envelope(
     message: &str,
 ) -> Vec<u8> {
     let mut out = Vec::with_capacity(256);
-    out.extend_from_slice(b"{\"data\":");
+    out.extend_from_slice(ENVELOPE_HEAD);
     write_data(&mut out);
+    out.extend_from_slice(&envelope_tail(status, message));
+    out
+}
+
+/// What comes before `data`.
+const ENVELOPE_HEAD: &[u8] = b"{\"data\":";
+
+/// An envelope around data given as shared slices of the snapshot: the items are not copied.
+pub fn envelope_chunks(data: Vec<Bytes>, status: OcpiStatus, message: &str) -> ChunkedBody {
+    let mut chunks = VecDeque::with_capacity(data.len() + 2);
+    chunks.push_back(Bytes::from_static(ENVELOPE_HEAD));
+    chunks.extend(data.into_iter().filter(|c| !c.is_empty()));
+    chunks.push_back(Bytes::from(envelope_tail(status, message)));
+    ChunkedBody::new(chunks)
+}
+
+/// What comes after `data`: status, message, timestamp.
+fn envelope_tail(status: OcpiStatus, message: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(96 + message.len());
     out.extend_from_slice(b",\"status_code\":");
     out.extend_from_slice(status.code().to_string().as_bytes());
     out.extend_from_slice(b",\"status_message\":");
@@ -85,6 +110,50 @@ pub fn envelope(
     out.extend_from_slice(now.to_string().as_bytes());
     out.extend_from_slice(b"\"}");
     out
+}
+
+/// A response body of several byte chunks with a known length, handed to hyper one by one
+/// (which writes them with vectored I/O instead of copying them into one buffer).
+pub struct ChunkedBody {
+    chunks: VecDeque<Bytes>,
+    remaining: u64,
+}
+
+impl ChunkedBody {
+    fn new(chunks: VecDeque<Bytes>) -> ChunkedBody {
+        let remaining = chunks.iter().map(|c| c.len() as u64).sum();
+        ChunkedBody { chunks, remaining }
+    }
+}
+
+impl http_body::Body for ChunkedBody {
+    type Data = Bytes;
+    type Error = Infallible;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        _: &mut Context<'_>,
+    ) -> Poll<Option<Result<http_body::Frame<Bytes>, Infallible>>> {
+        let next = self.chunks.pop_front();
+        if let Some(chunk) = &next {
+            self.remaining -= chunk.len() as u64;
+        }
+        Poll::Ready(next.map(|chunk| Ok(http_body::Frame::data(chunk))))
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.chunks.is_empty()
+    }
+
+    fn size_hint(&self) -> http_body::SizeHint {
+        http_body::SizeHint::with_exact(self.remaining)
+    }
+}
+
+impl From<ChunkedBody> for Body {
+    fn from(body: ChunkedBody) -> Body {
+        Body::new(body)
+    }
 }
 
 /// A JSON response with the given status.
@@ -100,6 +169,21 @@ pub fn json_response(status: StatusCode, body: Vec<u8>) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chunks_make_the_same_envelope() {
+        use http_body::Body as _;
+        let body = envelope_chunks(
+            vec![Bytes::from_static(b"[1,"), Bytes::from_static(b"2]")],
+            OcpiStatus::Success,
+            "Success",
+        );
+        assert_eq!(body.size_hint().exact(), Some(body.remaining));
+        let text: Vec<u8> = body.chunks.iter().flat_map(|c| c.iter().copied()).collect();
+        let value: serde_json::Value = serde_json::from_slice(&text).expect("JSON");
+        assert_eq!(value["data"], serde_json::json!([1, 2]));
+        assert_eq!(text.len() as u64, body.remaining);
+    }
 
     #[test]
     fn envelope_shape() {

@@ -55,7 +55,7 @@ use axum::http::{HeaderName, Method, header};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use tower_http::compression::CompressionLayer;
+use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::{ServeDir, ServeFile};
 
@@ -220,5 +220,8 @@ pub fn router(state: State) -> Router {
         ])
         .expose_headers([header::LINK, X_TOTAL_COUNT, X_LIMIT, header::ETAG])
         .max_age(std::time::Duration::from_secs(3600));
-    app.layer(CompressionLayer::new()).layer(cors)
+    // The fastest gzip level: pages of 1,000 locations are megabytes of JSON, and level 1 costs a
+    // fraction of the default level's time for a few percent more bytes.
+    let compression = CompressionLayer::new().quality(CompressionLevel::Fastest);
+    app.layer(compression).layer(cors)
 }

@@ -1,16 +1,18 @@
 //! The handlers of the OCPI API, with `ETag` / `If-None-Match` on every answer.
 
-use super::envelope::{ApiError, OcpiStatus, envelope, json_response};
+use super::envelope::{ApiError, OcpiStatus, envelope_chunks};
 use super::paging::PageQuery;
-use super::snapshot::{Module, ServedItem, ServedLocation, Snapshot, VersionData};
+use super::snapshot::{Listed, Module, ServedLocation, Snapshot, VersionData};
 use super::{State, X_LIMIT, X_TOTAL_COUNT};
 use crate::spec::Version;
 use axum::Router;
+use axum::body::Body;
 use axum::extract::{OriginalUri, Path, RawQuery, Request, State as Extract};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use bytes::Bytes;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::Arc;
 
@@ -114,25 +116,23 @@ impl Ctx {
             })
     }
 
-    /// 304 when the client has this answer already, else 200 with `write_data` in the envelope.
+    /// 304 when the client has this answer already, else 200 with the chunks of `data` in the
+    /// envelope.
     fn answer(
         &self,
         extra: Vec<(header::HeaderName, HeaderValue)>,
-        size: usize,
-        write_data: impl FnOnce(&mut Vec<u8>),
+        data: impl FnOnce() -> Vec<Bytes>,
     ) -> Response {
         let mut response = if self.not_modified {
             StatusCode::NOT_MODIFIED.into_response()
         } else {
-            let body = envelope(
-                |out| {
-                    out.reserve(size);
-                    write_data(out)
-                },
-                OcpiStatus::Success,
-                "Success",
+            let body = envelope_chunks(data(), OcpiStatus::Success, "Success");
+            let mut response = Body::from(body).into_response();
+            response.headers_mut().insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
             );
-            json_response(StatusCode::OK, body)
+            response
         };
         let headers = response.headers_mut();
         headers.insert(header::ETAG, self.etag.clone());
@@ -171,7 +171,7 @@ async fn versions(
             url: format!("{}/ocpi/{}", ctx.base, v.as_str()),
         })
         .collect();
-    ctx.answer(Vec::new(), 0, |out| write_json(&list, out))
+    ctx.answer(Vec::new(), || vec![json_bytes(&list)])
 }
 
 async fn details(
@@ -201,7 +201,7 @@ async fn details(
         version: version.as_str(),
         endpoints,
     };
-    Ok(ctx.answer(Vec::new(), 0, |out| write_json(&details, out)))
+    Ok(ctx.answer(Vec::new(), || vec![json_bytes(&details)]))
 }
 
 /// `Version` of the versions endpoint.
@@ -226,26 +226,9 @@ struct Endpoint {
     url: String,
 }
 
-fn write_json(value: &impl serde::Serialize, out: &mut Vec<u8>) {
-    // Writing a Value into a Vec cannot fail.
-    let _ = serde_json::to_writer(out, value);
-}
-
-/// The JSON of items, for a list page.
-trait Listed {
-    fn served(&self) -> &ServedItem;
-}
-
-impl Listed for ServedItem {
-    fn served(&self) -> &ServedItem {
-        self
-    }
-}
-
-impl Listed for ServedLocation {
-    fn served(&self) -> &ServedItem {
-        &self.item
-    }
+fn json_bytes(value: &impl serde::Serialize) -> Bytes {
+    // Serialising these plain structs cannot fail.
+    Bytes::from(serde_json::to_vec(value).unwrap_or_default())
 }
 
 async fn locations(
@@ -303,56 +286,73 @@ fn list<T: Listed>(
 ) -> Result<Response, ApiError> {
     let q = PageQuery::parse(query)?;
     let limit = q.limit.map_or(ctx.page_limit, |l| l.min(ctx.page_limit));
-    let mut total = 0;
-    let mut page: Vec<&ServedItem> = Vec::with_capacity(limit.min(module.items.len()));
-    for item in module.items.iter().map(Listed::served) {
-        if q.admits(item.last_updated) {
-            if total >= q.offset && page.len() < limit {
-                page.push(item);
+    // The page as runs of consecutive items (`from..to`), each one slice of the module's text.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let total;
+    if q.date_from.is_none() && q.date_to.is_none() {
+        total = module.items.len();
+        let from = q.offset.min(total);
+        runs.push((from, from.saturating_add(limit).min(total)));
+    } else {
+        let mut matched = 0;
+        let mut taken = 0;
+        for (i, item) in module.items.iter().enumerate() {
+            if !q.admits(item.served().last_updated) {
+                continue;
             }
-            total += 1;
+            if matched >= q.offset && taken < limit {
+                match runs.last_mut() {
+                    Some((_, to)) if *to == i => *to = i + 1,
+                    _ => runs.push((i, i + 1)),
+                }
+                taken += 1;
+            }
+            matched += 1;
         }
+        total = matched;
     }
+    let returned: usize = runs.iter().map(|(from, to)| to - from).sum();
     let mut extra = vec![
         (X_TOTAL_COUNT, HeaderValue::from(total)),
         (X_LIMIT, HeaderValue::from(limit)),
     ];
-    if q.offset + page.len() < total {
+    if q.offset + returned < total {
         let link = format!(
             "<{}/ocpi/{}/{module_name}?{}>; rel=\"next\"",
             ctx.base,
             version.as_str(),
-            q.next_query(page.len(), limit)
+            q.next_query(returned, limit)
         );
         if let Ok(value) = HeaderValue::from_str(&link) {
             extra.push((header::LINK, value));
         }
     }
-    let size = page.iter().map(|i| i.json.len() + 1).sum();
-    Ok(ctx.answer(extra, size, |out| {
-        out.push(b'[');
-        for (i, item) in page.iter().enumerate() {
+    Ok(ctx.answer(extra, || {
+        let mut chunks = Vec::with_capacity(2 * runs.len() + 2);
+        chunks.push(Bytes::from_static(b"["));
+        for (i, (from, to)) in runs.iter().enumerate() {
             if i > 0 {
-                out.push(b',');
+                chunks.push(Bytes::from_static(b","));
             }
-            out.extend_from_slice(&item.json);
+            chunks.push(module.json_run(*from, *to));
         }
-        out.push(b']');
+        chunks.push(Bytes::from_static(b"]"));
+        chunks
     }))
 }
 
-/// The location of a request, or 404 / 2003.
+/// The location of a request and its module, or 404 / 2003.
 fn find_location<'s>(
     ctx: &'s Ctx,
     version: &str,
     location_id: &str,
-) -> Result<&'s ServedLocation, ApiError> {
+) -> Result<(&'s Module<ServedLocation>, &'s ServedLocation), ApiError> {
     let (version, data) = ctx.version(version)?;
     let module = data
         .locations
         .as_ref()
         .ok_or_else(|| missing_module(ctx, version, "locations"))?;
-    module.get(location_id).ok_or_else(|| {
+    let location = module.get(location_id).ok_or_else(|| {
         ApiError::not_found(
             OcpiStatus::UnknownLocation,
             format!(
@@ -360,11 +360,8 @@ fn find_location<'s>(
                 crate::validate::format::truncate(location_id)
             ),
         )
-    })
-}
-
-fn slice_response(ctx: &Ctx, bytes: &[u8]) -> Response {
-    ctx.answer(Vec::new(), bytes.len(), |out| out.extend_from_slice(bytes))
+    })?;
+    Ok((module, location))
 }
 
 async fn location(
@@ -374,8 +371,8 @@ async fn location(
     Path((version, location_id)): Path<(String, String)>,
 ) -> Result<Response, ApiError> {
     let ctx = Ctx::new(&state, &headers, &uri);
-    let location = find_location(&ctx, &version, &location_id)?;
-    Ok(slice_response(&ctx, &location.item.json))
+    let (module, location) = find_location(&ctx, &version, &location_id)?;
+    Ok(ctx.answer(Vec::new(), || vec![module.json(&location.item.range)]))
 }
 
 async fn evse(
@@ -385,7 +382,7 @@ async fn evse(
     Path((version, location_id, evse_uid)): Path<(String, String, String)>,
 ) -> Result<Response, ApiError> {
     let ctx = Ctx::new(&state, &headers, &uri);
-    let location = find_location(&ctx, &version, &location_id)?;
+    let (module, location) = find_location(&ctx, &version, &location_id)?;
     let evse = find_part(&location.evses, &evse_uid).ok_or_else(|| {
         ApiError::not_found(
             OcpiStatus::UnknownLocation,
@@ -396,10 +393,7 @@ async fn evse(
             ),
         )
     })?;
-    Ok(slice_response(
-        &ctx,
-        &location.item.json[evse.range.clone()],
-    ))
+    Ok(ctx.answer(Vec::new(), || vec![module.json(&evse.range)]))
 }
 
 async fn connector(
@@ -409,7 +403,7 @@ async fn connector(
     Path((version, location_id, evse_uid, connector_id)): Path<(String, String, String, String)>,
 ) -> Result<Response, ApiError> {
     let ctx = Ctx::new(&state, &headers, &uri);
-    let location = find_location(&ctx, &version, &location_id)?;
+    let (module, location) = find_location(&ctx, &version, &location_id)?;
     let unknown = || {
         ApiError::not_found(
             OcpiStatus::UnknownLocation,
@@ -423,10 +417,7 @@ async fn connector(
     };
     let evse = find_part(&location.evses, &evse_uid).ok_or_else(unknown)?;
     let connector = find_part(&evse.children, &connector_id).ok_or_else(unknown)?;
-    Ok(slice_response(
-        &ctx,
-        &location.item.json[connector.range.clone()],
-    ))
+    Ok(ctx.answer(Vec::new(), || vec![module.json(&connector.range)]))
 }
 
 /// The EVSE or connector with this id: exact match first, then case-insensitive (CiString).

@@ -12,45 +12,71 @@ use crate::Code;
 use crate::model::{Location, Tariff};
 use crate::spec::Version;
 use crate::validate::{self, Item, Kind, Options};
+use bytes::Bytes;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
+use std::ops::Range;
 use std::sync::Arc;
 
-/// An item ready to be served.
+/// An item ready to be served: its keys, and where its JSON text is in its module's text.
 pub(crate) struct ServedItem {
     pub id: String,
     pub last_updated: Option<jiff::Timestamp>,
-    /// Compact JSON text of the item.
-    pub json: Box<[u8]>,
+    pub range: Range<usize>,
 }
 
-/// A published location, with where its EVSEs and connectors are in its text.
+/// A published location, with where its EVSEs and connectors are in its module's text.
 pub(crate) struct ServedLocation {
     pub item: ServedItem,
     pub evses: Vec<Part>,
 }
 
 /// The items of one module in one version, in file and document order.
+///
+/// Their JSON texts sit in one buffer, separated by commas (`{...},{...}`), so that a page of
+/// consecutive items is one zero-copy slice of it.
 pub(crate) struct Module<T> {
     pub items: Vec<T>,
+    text: Bytes,
     /// First index of each id.
     by_id: HashMap<String, usize>,
 }
 
-impl<T> Default for Module<T> {
-    fn default() -> Self {
-        Module {
-            items: Vec::new(),
-            by_id: HashMap::new(),
+impl<T: Listed> Module<T> {
+    /// The JSON text of one item, or of a part of it (an EVSE or connector range).
+    pub fn json(&self, range: &Range<usize>) -> Bytes {
+        self.text.slice(range.clone())
+    }
+
+    /// The JSON text of the items `from..to` (indices), with the commas between them.
+    pub fn json_run(&self, from: usize, to: usize) -> Bytes {
+        match (
+            self.items.get(from),
+            to.checked_sub(1).and_then(|l| self.items.get(l)),
+        ) {
+            (Some(first), Some(last)) if from < to => self
+                .text
+                .slice(first.served().range.start..last.served().range.end),
+            _ => Bytes::new(),
         }
     }
 }
 
-impl<T> Module<T> {
-    fn push(&mut self, id: &str, item: T) {
-        self.by_id.entry(id.to_string()).or_insert(self.items.len());
-        self.items.push(item);
+/// What a module holds: plain items or locations.
+pub(crate) trait Listed {
+    fn served(&self) -> &ServedItem;
+}
+
+impl Listed for ServedItem {
+    fn served(&self) -> &ServedItem {
+        self
+    }
+}
+
+impl Listed for ServedLocation {
+    fn served(&self) -> &ServedItem {
+        &self.item
     }
 }
 
@@ -67,12 +93,62 @@ impl Module<ServedLocation> {
     }
 }
 
+/// A module while the files are read.
+struct ModuleBuilder<T> {
+    items: Vec<T>,
+    text: Vec<u8>,
+    by_id: HashMap<String, usize>,
+}
+
+impl<T> Default for ModuleBuilder<T> {
+    fn default() -> Self {
+        ModuleBuilder {
+            items: Vec::new(),
+            text: Vec::new(),
+            by_id: HashMap::new(),
+        }
+    }
+}
+
+impl<T> ModuleBuilder<T> {
+    /// Appends an item whose text `write` writes into the module's text; `make` gets the item's
+    /// range and what `write` returned (ranges in that text too).
+    fn push<X>(
+        &mut self,
+        id: &str,
+        write: impl FnOnce(&mut Vec<u8>) -> X,
+        make: impl FnOnce(Range<usize>, X) -> T,
+    ) {
+        if !self.items.is_empty() {
+            self.text.push(b',');
+        }
+        let start = self.text.len();
+        let extra = write(&mut self.text);
+        self.by_id.entry(id.to_string()).or_insert(self.items.len());
+        self.items.push(make(start..self.text.len(), extra));
+    }
+
+    fn finish(self) -> Module<T> {
+        Module {
+            items: self.items,
+            text: Bytes::from(self.text),
+            by_id: self.by_id,
+        }
+    }
+}
+
 /// What is served under one version.
-#[derive(Default)]
 pub(crate) struct VersionData {
     /// `None`: no locations file of this version, so no `locations` endpoint.
     pub locations: Option<Module<ServedLocation>>,
     pub tariffs: Option<Module<ServedItem>>,
+}
+
+/// A version while the files are read.
+#[derive(Default)]
+struct VersionBuilder {
+    locations: Option<ModuleBuilder<ServedLocation>>,
+    tariffs: Option<ModuleBuilder<ServedItem>>,
 }
 
 /// What the server serves now.
@@ -137,7 +213,7 @@ impl Snapshot {
         let mut hasher = DefaultHasher::new();
         files.hash(&mut hasher);
 
-        let mut versions: Vec<(Version, VersionData)> = Vec::new();
+        let mut versions: Vec<(Version, VersionBuilder)> = Vec::new();
         let mut unpublished: HashMap<Version, usize> = HashMap::new();
         let mut on_item = |_: usize, kind: Kind, version: Version, item: &Item<'_>| {
             let data = version_data(&mut versions, version);
@@ -148,15 +224,14 @@ impl Snapshot {
                         *unpublished.entry(version).or_default() += 1;
                         return;
                     }
-                    let mut json = Vec::new();
-                    let evses = served_json::write_location(&item.node, &mut json);
                     data.locations.get_or_insert_default().push(
                         &location.id,
-                        ServedLocation {
+                        |out| served_json::write_location(&item.node, out),
+                        |range, evses| ServedLocation {
                             item: ServedItem {
                                 id: location.id.clone(),
                                 last_updated: location.last_updated,
-                                json: json.into(),
+                                range,
                             },
                             evses,
                         },
@@ -164,14 +239,13 @@ impl Snapshot {
                 }
                 Kind::Tariff => {
                     let tariff = Tariff::from_item(item, version);
-                    let mut json = Vec::new();
-                    served_json::write_value(&item.node, &mut json);
                     data.tariffs.get_or_insert_default().push(
                         &tariff.id,
-                        ServedItem {
+                        |out| served_json::write_value(&item.node, out),
+                        |range, ()| ServedItem {
                             id: tariff.id.clone(),
                             last_updated: tariff.last_updated,
-                            json: json.into(),
+                            range,
                         },
                     );
                 }
@@ -230,6 +304,16 @@ impl Snapshot {
         }
         versions.retain(|(_, d)| d.locations.is_some() || d.tariffs.is_some());
         versions.sort_by_key(|(v, _)| *v);
+        let versions: Vec<(Version, VersionData)> = versions
+            .into_iter()
+            .map(|(v, d)| {
+                let data = VersionData {
+                    locations: d.locations.map(ModuleBuilder::finish),
+                    tariffs: d.tariffs.map(ModuleBuilder::finish),
+                };
+                (v, data)
+            })
+            .collect();
         let version_summaries = versions
             .iter()
             .map(|(version, data)| VersionSummary {
@@ -286,11 +370,14 @@ fn kind_from_name(path: &str) -> Option<Kind> {
     }
 }
 
-fn version_data(versions: &mut Vec<(Version, VersionData)>, version: Version) -> &mut VersionData {
+fn version_data(
+    versions: &mut Vec<(Version, VersionBuilder)>,
+    version: Version,
+) -> &mut VersionBuilder {
     let i = match versions.iter().position(|(v, _)| *v == version) {
         Some(i) => i,
         None => {
-            versions.push((version, VersionData::default()));
+            versions.push((version, VersionBuilder::default()));
             versions.len() - 1
         }
     };
