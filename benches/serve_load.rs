@@ -7,8 +7,9 @@
 //! run: an axum route that returns a prepared body of the same size (the HTTP stack and the
 //! transfer alone), so that the ratio is the cost of the server's own work.
 //!
-//! `SERVE_LOAD_SECONDS` (default 10) sets the measuring time per scenario, `SERVE_LOAD_CLIENTS`
-//! (default 8) the number of concurrent connections. The figures also go to
+//! `SERVE_LOAD_SECONDS` (default 12) sets the measuring time per scenario, split into
+//! `SERVE_LOAD_ROUNDS` (default 3) turns taken in rotation with the other scenarios;
+//! `SERVE_LOAD_CLIENTS` (default 8) is the number of concurrent connections. The figures also go to
 //! `target/serve-load.json`.
 
 use axum::routing::get;
@@ -49,9 +50,9 @@ struct Outcome {
     errors: u64,
 }
 
-async fn run_scenario(targets: Arc<Vec<Target>>, clients: usize, seconds: u64) -> (Outcome, f64) {
-    let warm_up = Duration::from_secs(1);
-    let measure = Duration::from_secs(seconds);
+async fn run_scenario(targets: Arc<Vec<Target>>, clients: usize, seconds: f64) -> (Outcome, f64) {
+    let warm_up = Duration::from_millis(500);
+    let measure = Duration::from_secs_f64(seconds);
     let start = Instant::now();
     let stop = Arc::new(AtomicBool::new(false));
     let mut tasks = Vec::new();
@@ -169,17 +170,18 @@ fn main() {
     {
         return;
     }
-    let seconds = env_number("SERVE_LOAD_SECONDS", 10).clamp(1, 120);
+    let seconds = env_number("SERVE_LOAD_SECONDS", 12).clamp(1, 120);
+    let rounds = env_number("SERVE_LOAD_ROUNDS", 3).clamp(1, 10);
     let clients = env_number("SERVE_LOAD_CLIENTS", 8).clamp(1, 256) as usize;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
         .expect("runtime");
-    runtime.block_on(bench(seconds, clients));
+    runtime.block_on(bench(seconds as f64, rounds as f64, clients));
 }
 
-async fn bench(seconds: u64, clients: usize) {
+async fn bench(seconds: f64, rounds: f64, clients: usize) {
     let dir = tempfile::tempdir().expect("temp dir");
     let generated = Instant::now();
     let feed = generate_json(&FeedOptions {
@@ -300,18 +302,32 @@ async fn bench(seconds: u64, clients: usize) {
     }];
 
     eprintln!(
-        "measuring {seconds} s per scenario with {clients} concurrent connections (2 runtime threads shared by clients and server)"
+        "measuring {seconds} s per scenario in {rounds} rounds, {clients} concurrent connections (2 runtime threads shared by clients and server)"
     );
-    let (o, w) = run_scenario(Arc::new(baseline), clients, seconds).await;
-    let baseline_row = row("baseline: prepared body of one page", o, w);
-    let (o, w) = run_scenario(Arc::new(pages), clients, seconds).await;
-    let pages_row = row("locations, pages of 1,000", o, w);
-    let (o, w) = run_scenario(Arc::new(gzip_pages), clients, seconds).await;
-    let gzip_row = row("locations, pages of 1,000, gzip", o, w);
-    let (o, w) = run_scenario(Arc::new(singles), clients, seconds).await;
-    let single_row = row("single location", o, w);
-
-    let rows = [baseline_row, pages_row, gzip_row, single_row];
+    // The scenarios take turns, round after round, so that a change in the machine's load (other
+    // processes on the same two cores) weighs on all of them alike.
+    let scenarios: [(&'static str, Arc<Vec<Target>>); 4] = [
+        ("baseline: prepared body of one page", Arc::new(baseline)),
+        ("locations, pages of 1,000", Arc::new(pages)),
+        ("locations, pages of 1,000, gzip", Arc::new(gzip_pages)),
+        ("single location", Arc::new(singles)),
+    ];
+    let mut totals: Vec<(Outcome, f64)> = (0..scenarios.len())
+        .map(|_| (Outcome::default(), 0.0))
+        .collect();
+    for _ in 0..rounds as u32 {
+        for (i, (_, targets)) in scenarios.iter().enumerate() {
+            let (o, w) = run_scenario(targets.clone(), clients, seconds / rounds).await;
+            totals[i].0.latencies_us.extend(o.latencies_us);
+            totals[i].0.bytes += o.bytes;
+            totals[i].0.errors += o.errors;
+            totals[i].1 += w;
+        }
+    }
+    let mut rows = Vec::new();
+    for ((name, _), (outcome, wall)) in scenarios.iter().zip(totals) {
+        rows.push(row(name, outcome, wall));
+    }
     println!(
         "| scenario | requests | req/s | MB/s | p50 ms | p99 ms | max ms | errors | req/s vs baseline |"
     );
@@ -344,7 +360,7 @@ async fn bench(seconds: u64, clients: usize) {
     let report = serde_json::json!({
         "locations": LOCATIONS, "published": served, "page": PAGE, "page_bytes": page_bytes,
         "feed_bytes": size, "load_seconds": load_seconds, "seconds_per_scenario": seconds,
-        "clients": clients, "scenarios": json,
+        "rounds": rounds, "clients": clients, "scenarios": json,
     });
     let out = concat!(env!("CARGO_MANIFEST_DIR"), "/target/serve-load.json");
     if let Err(e) = std::fs::write(out, serde_json::to_vec_pretty(&report).unwrap_or_default()) {

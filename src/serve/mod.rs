@@ -53,8 +53,8 @@ use arc_swap::ArcSwap;
 use axum::Router;
 use axum::http::{HeaderName, Method, header};
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::{ServeDir, ServeFile};
@@ -95,6 +95,9 @@ struct Shared {
     sources: Vec<Source>,
     options: ServeOptions,
     snapshot: ArcSwap<Snapshot>,
+    /// The files as they were when last read (taken before reading them, so that a change
+    /// during the reading is seen as a change).
+    read: Mutex<source::Fingerprint>,
     reloads: AtomicU64,
 }
 
@@ -110,6 +113,7 @@ impl State {
         mut options: ServeOptions,
     ) -> Result<State, LoadError> {
         let sources: Vec<Source> = sources.into_iter().map(Into::into).collect();
+        let read = source::fingerprint(&sources);
         let snapshot = Snapshot::load(&sources)?;
         options.page_limit = options.page_limit.max(1);
         if let Some(base) = &mut options.base_url {
@@ -121,6 +125,7 @@ impl State {
             sources,
             options,
             snapshot: ArcSwap::from_pointee(snapshot),
+            read: Mutex::new(read),
             reloads: AtomicU64::new(0),
         })))
     }
@@ -147,6 +152,10 @@ impl State {
     /// Reads the sources again (blocking) and serves the result, unless a file is not well-formed
     /// JSON (cut off mid-write, say): then the data served so far stays.
     pub fn reload(&self) -> Result<Reload, LoadError> {
+        // Whatever the outcome, these files have been looked at: the watcher waits for the next
+        // change instead of retrying.
+        let read = source::fingerprint(&self.0.sources);
+        *self.0.read.lock().unwrap_or_else(|e| e.into_inner()) = read;
         let snapshot = Snapshot::load(&self.0.sources)?;
         if snapshot.has_broken_files() {
             let files = snapshot
@@ -172,6 +181,14 @@ impl State {
         on_event: impl Fn(ReloadEvent) + Send + Sync + 'static,
     ) -> tokio::task::JoinHandle<()> {
         tokio::spawn(reload::watch(self.clone(), interval, Arc::new(on_event)))
+    }
+
+    fn read_fingerprint(&self) -> source::Fingerprint {
+        self.0
+            .read
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 
     /// The base of the URLs in answers: the configured one, else from the `Host` header.

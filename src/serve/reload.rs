@@ -37,33 +37,23 @@ pub(crate) async fn watch(
     interval: Duration,
     on_event: Arc<dyn Fn(ReloadEvent) + Send + Sync>,
 ) {
-    let sources = state.sources().to_vec();
-    let take = {
-        let sources = sources.clone();
-        move || {
-            let sources = sources.clone();
-            tokio::task::spawn_blocking(move || source::fingerprint(&sources))
-        }
-    };
-    // What is served corresponds to the files as they were at the first look.
-    let Ok(mut served) = take().await else {
-        return;
-    };
-    let mut last = served.clone();
+    let mut last = state.read_fingerprint();
     loop {
         tokio::time::sleep(interval).await;
-        let Ok(now) = take().await else {
+        let sources = state.sources().to_vec();
+        let Ok(now) = tokio::task::spawn_blocking(move || source::fingerprint(&sources)).await
+        else {
             continue;
         };
-        if now == served || now != last {
-            last = now;
+        let changed = now != state.read_fingerprint();
+        let settled = now == last;
+        last = now;
+        if !changed || !settled {
             continue;
         }
-        // Changed, and the same as one interval ago: read it.
+        // Changed since the last reading, and the same as one interval ago: read it.
         let reader = state.clone();
-        let outcome = tokio::task::spawn_blocking(move || reader.reload()).await;
-        served = now;
-        match outcome {
+        match tokio::task::spawn_blocking(move || reader.reload()).await {
             Ok(Ok(reload)) => on_event(ReloadEvent::Reloaded(reload)),
             Ok(Err(e)) => on_event(ReloadEvent::Failed(e)),
             Err(_) => {}
