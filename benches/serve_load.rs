@@ -77,6 +77,7 @@ async fn run_scenario(targets: Arc<Vec<Target>>, clients: usize, seconds: f64) -
                     request = request.header("Accept-Encoding", "gzip");
                 }
                 let began = Instant::now();
+                let mut received = 0;
                 let ok = match request.send().await {
                     Ok(response) => {
                         let status_ok = response.status() == reqwest::StatusCode::OK;
@@ -93,7 +94,7 @@ async fn run_scenario(targets: Arc<Vec<Target>>, clients: usize, seconds: f64) -
                                 .is_some_and(|v| v.as_bytes() == b"gzip");
                         match response.bytes().await {
                             Ok(body) => {
-                                outcome.bytes += body.len() as u64;
+                                received = body.len() as u64;
                                 status_ok
                                     && total_ok
                                     && gzip_ok
@@ -107,6 +108,7 @@ async fn run_scenario(targets: Arc<Vec<Target>>, clients: usize, seconds: f64) -
                 let elapsed = began.elapsed();
                 if began.duration_since(start) >= warm_up {
                     outcome.latencies_us.push(elapsed.as_micros() as u64);
+                    outcome.bytes += received;
                     outcome.errors += u64::from(!ok);
                 }
             }
@@ -360,7 +362,7 @@ async fn bench(seconds: f64, rounds: f64, clients: usize) {
     let report = serde_json::json!({
         "locations": LOCATIONS, "published": served, "page": PAGE, "page_bytes": page_bytes,
         "feed_bytes": size, "load_seconds": load_seconds, "seconds_per_scenario": seconds,
-        "rounds": rounds, "clients": clients, "scenarios": json,
+        "rounds": rounds as u32, "clients": clients, "scenarios": json,
     });
     let out = concat!(env!("CARGO_MANIFEST_DIR"), "/target/serve-load.json");
     if let Err(e) = std::fs::write(out, serde_json::to_vec_pretty(&report).unwrap_or_default()) {

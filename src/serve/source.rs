@@ -35,6 +35,18 @@ impl From<PathBuf> for Source {
     }
 }
 
+impl From<&str> for Source {
+    fn from(path: &str) -> Source {
+        Source::Path(PathBuf::from(path))
+    }
+}
+
+impl From<String> for Source {
+    fn from(path: String) -> Source {
+        Source::Path(PathBuf::from(path))
+    }
+}
+
 impl From<&Path> for Source {
     fn from(path: &Path) -> Source {
         Source::Path(path.to_path_buf())
