@@ -8,8 +8,11 @@ pub mod diagnostic;
 pub mod feed;
 pub mod json;
 pub mod model;
+#[cfg(feature = "server")]
+pub mod serve;
 pub mod spec;
 pub mod tariff;
+pub mod totp;
 pub mod validate;
 
 pub use diagnostic::{Code, Diagnostic, Severity, Summary};

@@ -192,9 +192,9 @@ fn a_token_file_opens_a_protected_endpoint_and_is_never_printed() {
 #[test]
 fn setup_problems_exit_two_with_a_message() {
     let url = server().url("/ok/versions");
-    let out = fetch(&[&url, "--totp-config", "totp.json"]);
+    let out = fetch(&[&url, "--totp-config", "/nonexistent/totp.json"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("TOTP is not available in this build"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read the TOTP configuration"));
     let out = fetch(&[&url, "--token-file", "/nonexistent/token"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read the token file"));

@@ -127,3 +127,19 @@ impl Auth {
         headers
     }
 }
+
+/// A TOTP generator sends the current token of the second secret in the `TOTP` header, computed
+/// anew for every request. Channel-bound tokens need the TLS exporter material of the connection,
+/// which the transports do not expose, so a generator here sends plain (type 0) tokens.
+impl HeaderSource for crate::totp::Totp {
+    fn headers(&self, now_unix_ms: i64) -> Vec<(String, String)> {
+        match self.tokens(now_unix_ms, None) {
+            Ok(tokens) => vec![(
+                crate::totp::TotpHeader::NAME.to_string(),
+                crate::totp::TotpHeader::plain(tokens.current).to_value(),
+            )],
+            // Only a time before 1970 fails; the server then answers 401, which is reported.
+            Err(_) => Vec::new(),
+        }
+    }
+}

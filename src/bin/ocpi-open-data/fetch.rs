@@ -7,9 +7,11 @@
 use clap::ValueEnum;
 use ocpi_open_data::feed::native::{self, NativeOptions, NativeTransport};
 use ocpi_open_data::feed::{Auth, Event, FeedFetch, FetchConfig, FetchReport, Module, RetryPolicy};
+use ocpi_open_data::totp::{Totp, TotpConfig};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 #[derive(clap::Args)]
 pub struct FetchArgs {
@@ -98,10 +100,9 @@ pub fn run(args: FetchArgs) -> Result<ExitCode, String> {
         config.auth = Auth::token(token);
     }
     if let Some(path) = &args.totp_config {
-        return Err(format!(
-            "TOTP is not available in this build (--totp-config {}); fetch without it, or with a build that includes the TOTP module",
-            path.display()
-        ));
+        let totp = read_totp(path)?;
+        let auth = std::mem::replace(&mut config.auth, Auth::anonymous());
+        config.auth = auth.with_headers(Arc::new(totp));
     }
     let read = |path: &PathBuf| {
         std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
@@ -244,4 +245,22 @@ fn text_report(
         writeln!(out, "  wrote {} items to {}", report.items, path.display())?;
     }
     Ok(())
+}
+
+/// Reads a TOTP configuration file for the `TOTP` header. Channel-bound tokens need the TLS
+/// exporter material of the connection, which the HTTP client does not expose: refused.
+fn read_totp(path: &PathBuf) -> Result<Totp, String> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| format!("cannot read the TOTP configuration {}: {e}", path.display()))?;
+    let config = TotpConfig::from_json(&bytes)
+        .map_err(|e| format!("the TOTP configuration {}: {e}", path.display()))?;
+    if config.use_tls_exporter_material {
+        return Err(format!(
+            "the TOTP configuration {} asks for channel binding (useTLSExporterMaterial), which fetch cannot do; use plain tokens",
+            path.display()
+        ));
+    }
+    config
+        .totp()
+        .map_err(|e| format!("the TOTP configuration {}: {e}", path.display()))
 }

@@ -6,6 +6,8 @@ mod fetch;
 mod input;
 mod price;
 mod render;
+mod serve;
+mod totp;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use input::Input;
@@ -51,6 +53,10 @@ enum Command {
     Fetch(fetch::FetchArgs),
     /// Price a session or a CDR against a tariff, and compare a CDR with its own totals.
     Price(price::PriceArgs),
+    /// Serve OCPI files as anonymous open-data endpoints (versions, locations, tariffs).
+    Serve(serve::ServeArgs),
+    /// Print the previous, current and next TOTP of a configuration and the seconds left.
+    Totp(totp::TotpArgs),
 }
 
 #[derive(clap::Args)]
@@ -147,6 +153,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
         Command::Fetch(args) => fetch::run(args),
         Command::Price(args) => price::run(args),
+        Command::Serve(args) => serve::run(args),
+        Command::Totp(args) => totp::run(args),
         Command::Validate {
             read,
             format,
