@@ -4,6 +4,7 @@
 //! [`validate`] (tables from [`spec`], diagnostics and lenient values) → the version-neutral
 //! [`model`]. See `ARCHITECTURE.md`.
 
+pub mod cluster;
 pub mod diagnostic;
 pub mod json;
 pub mod model;
