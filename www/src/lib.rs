@@ -7,6 +7,7 @@
 //! [`regulation::uk_report`] (the AFIR and UK views), [`pricing::estimate`] /
 //! [`pricing::explain`] (session pricing).
 
+pub mod bench;
 pub mod browser;
 pub mod catalog;
 pub mod components;
@@ -26,6 +27,9 @@ use leptos::prelude::*;
 pub fn start() {
     console_error_panic_hook::set_once();
     let page = page_name();
+    if page == "bench" {
+        return;
+    }
     let initial = url_state::ViewState::from_query(&browser::query());
     if page == "validator" {
         leptos::mount::mount_to_body(components::ValidatorPage);

@@ -2,8 +2,9 @@
 //!
 //! Readings (see `docs/readings.md`, "Open now on the map"): charging is possible when the
 //! location is 24/7, inside a regular period (periods whose end is before their begin run past
-//! midnight), or inside an exceptional opening, and not inside an exceptional closing;
-//! `charging_when_closed` makes a closed location usable. A location without `opening_times`
+//! midnight), or inside an exceptional opening, and not inside an exceptional closing.
+//! `charging_when_closed` (default true) is about sessions that continue past closing time, not
+//! about starting one, so it does not make a closed location open. A location without `opening_times`
 //! states no limit and counts as open. A location without a valid IANA `time_zone` is read in
 //! its country's zone when the country has one zone; otherwise regular hours cannot be placed
 //! and the answer is "unknown".
@@ -96,11 +97,7 @@ pub fn open_at(location: &Location, now: Timestamp) -> OpenState {
     let in_period =
         |p: &ocpi_open_data::model::ExceptionalPeriod| p.period_begin <= now && now < p.period_end;
     if hours.exceptional_closings.iter().any(in_period) {
-        return if location.charging_when_closed {
-            OpenState::Open
-        } else {
-            OpenState::Closed
-        };
+        return OpenState::Closed;
     }
     if hours.twentyfourseven || hours.exceptional_openings.iter().any(in_period) {
         return OpenState::Open;
@@ -127,11 +124,7 @@ pub fn open_at(location: &Location, now: Timestamp) -> OpenState {
             (r.weekday == today && t >= b) || (r.weekday == yesterday && t < e)
         }
     });
-    if open || location.charging_when_closed {
-        OpenState::Open
-    } else {
-        OpenState::Closed
-    }
+    if open { OpenState::Open } else { OpenState::Closed }
 }
 
 /// Regular hours as lines of text (`Mon 08:00–21:00`), in weekday order.
@@ -237,11 +230,10 @@ mod tests {
             period_end: at("2025-12-26T00:00:00Z"),
             extra: Default::default(),
         }];
-        let mut l = location(Some(h), Some("UTC"), "GBR");
+        let l = location(Some(h), Some("UTC"), "GBR");
+        assert!(l.charging_when_closed, "OCPI's default");
         assert_eq!(open_at(&l, at("2025-12-25T10:00:00Z")), OpenState::Closed);
         assert_eq!(open_at(&l, at("2025-12-26T10:00:00Z")), OpenState::Open);
-        l.charging_when_closed = true;
-        assert_eq!(open_at(&l, at("2025-12-25T10:00:00Z")), OpenState::Open);
     }
 
     #[test]

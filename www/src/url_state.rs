@@ -187,7 +187,7 @@ mod tests {
         };
         let q = s.to_query();
         assert!(q.starts_with("?feed=https%3A%2F%2Focpi.example.com%2Fversions&feed="));
-        assert!(q.contains("&at=52.37000,4.90000,11&plug=ccs,type2&kw=50&now=1"));
+        assert!(q.contains("&at=52.37000%2C4.90000%2C11&plug=ccs%2Ctype2&kw=50&now=1"), "{q}");
         assert_eq!(ViewState::from_query(&q), s);
         assert_eq!(ViewState::default().to_query(), "");
     }

@@ -23,17 +23,35 @@ pub fn FeedStatus() -> impl IntoView {
         new_url.set(String::new());
     };
     let count = move || state.feeds.with(|f| f.len());
+    let overview = move || {
+        state.feeds.with(|f| {
+            let loading = f.iter().filter(|s| s.loading).count();
+            let failed = f.iter().filter(|s| s.error.is_some()).count();
+            let locations: usize = f.iter().map(|s| s.locations.len()).sum();
+            format!(
+                "{} feeds: {locations} locations read{}{}",
+                f.len(),
+                if loading > 0 { format!(", {loading} loading") } else { String::new() },
+                if failed > 0 { format!(", {failed} stopped with an error") } else { String::new() }
+            )
+        })
+    };
+    // Many feeds are folded away (a phone has no room for 48 progress bars); errors unfold them.
+    let unfolded = move || state.feeds.with(|f| f.len() <= 3 || f.iter().any(|s| s.error.is_some()));
 
     view! {
         <section class="feeds" aria-labelledby="feeds-h">
             <h2 id="feeds-h">"Feeds"</h2>
-            <ul class="feed-list">
-                <For
-                    each=move || 0..count()
-                    key=move |i| (*i, state.feeds.with(|f| f.get(*i).map(|s| s.url.clone())))
-                    children=move |i| view! { <FeedRow index=i /> }
-                />
-            </ul>
+            <details open=unfolded>
+                <summary aria-live="polite">{overview}</summary>
+                <ul class="feed-list">
+                    <For
+                        each=move || 0..count()
+                        key=move |i| (*i, state.feeds.with(|f| f.get(*i).map(|s| s.url.clone())))
+                        children=move |i| view! { <FeedRow index=i /> }
+                    />
+                </ul>
+            </details>
             <form class="add-feed" on:submit=move |ev| { ev.prevent_default(); add(); }>
                 <label for="feed-url">"Add a feed (versions URL or Locations URL)"</label>
                 <div class="row">

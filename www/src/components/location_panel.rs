@@ -63,7 +63,8 @@ pub fn LocationPanel() -> impl IntoView {
                             <h3 id="hours-h">"Opening hours"</h3>
                             <p class="open-state">{open} {local.map(|t| format!(" · {t}"))}</p>
                             <ul class="hours">{hours.into_iter().map(|h| view! { <li>{h}</li> }).collect_view()}</ul>
-                            {l.charging_when_closed.then(|| view! { <p>"Charging is possible when closed."</p> })}
+                            {(l.charging_when_closed && l.opening_times.as_deref().is_some_and(|h| !crate::opening::is_24_7(Some(h))))
+                                .then(|| view! { <p>"A session may go on after closing time."</p> })}
                         </section>
                         <EvseList location=l.clone() />
                         <TariffSummary location=l.clone() />
