@@ -81,6 +81,9 @@ function xssFeed() {
 let server, base, browser, manifest;
 
 before(async () => {
+  if (!fs.existsSync("/usr/bin/chromium")) {
+    throw new Error("Chromium is missing: apt-get update && apt-get install -y chromium");
+  }
   if (!fs.existsSync(path.join(DIST, "pkg", "www_bg.wasm"))) sh(process.execPath, ["scripts/build-app.mjs"]);
   if (!fs.existsSync(path.join(DEMO, "manifest.json"))) {
     sh("cargo", ["run", "--release", "-p", "ocpi-feed-gen", "--", "demo", "--land",
@@ -350,8 +353,16 @@ describe("map page", () => {
     const pages = [items.slice(0, 20), items.slice(20, 40), items.slice(40)];
     const env = (data) => JSON.stringify({ data, status_code: 1000, timestamp: "2026-01-15T00:00:00Z" });
     let failOnce = true;
+    const refreshes = [];
+    // What changed since the last sync: the first 20 locations, every EVSE now out of order.
+    const changed = pages[0].map((l) => ({ ...l, evses: (l.evses ?? []).map((e) => ({ ...e, status: "OUTOFORDER" })) }));
     await page.route("**/mock/**", (route) => {
       const url = new URL(route.request().url());
+      if (url.searchParams.has("date_from")) {
+        refreshes.push(url.searchParams.get("date_from"));
+        return route.fulfill({ status: 200, contentType: "application/json", body: env(changed),
+          headers: { "X-Total-Count": String(changed.length) } });
+      }
       const json = (body, headers = {}) => route.fulfill({ status: 200, contentType: "application/json", headers, body });
       if (url.pathname.endsWith("/versions")) return json(env([{ version: "2.2.1", url: `${url.origin}/mock/2.2.1` }]));
       if (url.pathname.endsWith("/2.2.1")) {
@@ -369,7 +380,7 @@ describe("map page", () => {
       if (n + 1 < pages.length) headers.Link = `<${url.origin}/mock/2.2.1/locations?page=${n + 1}>; rel="next"`;
       return json(env(pages[n]), headers);
     });
-    await page.goto(`${base}/index.html?feed=${encodeURIComponent(`${base}/mock/versions`)}&tiles=none`);
+    await page.goto(`${base}/index.html?feed=${encodeURIComponent(`${base}/mock/versions`)}&tiles=none&refresh=5`);
     await page.locator(".feed-error").waitFor({ timeout: 30_000 });
     assert.match(await page.locator(".feed-error").textContent(), /HTTP 503/);
     assert.match(await page.locator(".feed-progress").textContent(), /page 1, 20 of \d+ items/);
@@ -379,6 +390,14 @@ describe("map page", () => {
     await page.getByRole("button", { name: "Retry" }).click();
     await page.waitForFunction((n) => document.querySelector(".filters .count")?.textContent.endsWith(`of ${n} locations`), publicOf(items), { timeout: 30_000 });
     assert.equal(await page.locator(".feed-error").count(), 0);
+    // Availability refreshes through date_from: the changed locations are no longer available.
+    await page.locator("#available-now").check();
+    const availableBefore = (await shownCount(page)).shown;
+    await page.waitForFunction((n) => Number(document.querySelector(".filters .count")?.textContent.split(" ")[0]) < n,
+      availableBefore, { timeout: 30_000 });
+    assert.ok(refreshes.length >= 1);
+    assert.match(refreshes[0], /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    assert.equal((await shownCount(page)).total, publicOf(items), "replaced, not added");
     await page.context().close();
   });
 

@@ -28,7 +28,15 @@ impl BenchIndex {
 
     /// Markers of the viewport as the JSON the map's `drawItems` takes.
     pub fn markers(&self, west: f64, south: f64, east: f64, north: f64, zoom: f64) -> String {
-        let items = self.0.clusters(BBox { west, south, east, north }, zoom);
+        let items = self.0.clusters(
+            BBox {
+                west,
+                south,
+                east,
+                north,
+            },
+            zoom,
+        );
         let mut out = String::with_capacity(items.len() * 120 + 2);
         out.push('[');
         for (n, c) in items.iter().enumerate() {
@@ -37,7 +45,11 @@ impl BenchIndex {
             }
             let (key, main, cls) = match c.point {
                 Some(id) => (format!("l{id}"), "✓".to_string(), "mk-loc av-available"),
-                None => (format!("c{n}"), c.count.to_string(), "mk-cluster sz-m has-free"),
+                None => (
+                    format!("c{n}"),
+                    c.count.to_string(),
+                    "mk-cluster sz-m has-free",
+                ),
             };
             out.push_str(&format!(
                 r#"{{"key":"{key}","lat":{},"lon":{},"main":"{main}","sub":"{} free","title":"{} locations","cls":"{cls}","size":40}}"#,

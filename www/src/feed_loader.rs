@@ -39,6 +39,8 @@ pub struct FeedError {
     pub resume: Step,
     /// The tariffs endpoint still to read after the locations, if known.
     pub tariffs_after: Option<String>,
+    /// The endpoints discovered before the failure.
+    pub endpoints: Endpoints,
 }
 
 /// Items of one page, validated and converted.
@@ -248,6 +250,7 @@ pub async fn load_feed(
                     message,
                     resume: s,
                     tariffs_after: pending_tariffs,
+                    endpoints: found,
                 });
             }
         };
@@ -291,6 +294,7 @@ pub async fn load_feed(
                     ),
                     resume: s,
                     tariffs_after: pending_tariffs,
+                    endpoints: found,
                 });
             }
         };

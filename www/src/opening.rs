@@ -124,7 +124,11 @@ pub fn open_at(location: &Location, now: Timestamp) -> OpenState {
             (r.weekday == today && t >= b) || (r.weekday == yesterday && t < e)
         }
     });
-    if open { OpenState::Open } else { OpenState::Closed }
+    if open {
+        OpenState::Open
+    } else {
+        OpenState::Closed
+    }
 }
 
 /// Regular hours as lines of text (`Mon 08:00–21:00`), in weekday order.

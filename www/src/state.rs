@@ -52,6 +52,8 @@ pub struct FeedState {
     pub locations_endpoint: Option<String>,
     /// When the last complete read or refresh started.
     pub synced: Option<Timestamp>,
+    /// When the first read started (a read resumed after an error is synced as of then).
+    pub load_started: Option<Timestamp>,
 }
 
 /// The visible part of the map.

@@ -34,6 +34,8 @@ pub struct ViewState {
     /// `country_code*party_id*id` of the open location.
     pub selected: Option<String>,
     pub tiles: Option<String>,
+    /// Seconds between availability refreshes (`refresh=`, at least 5; default 60).
+    pub refresh_secs: Option<u64>,
 }
 
 fn flag(v: &str) -> bool {
@@ -83,6 +85,7 @@ impl ViewState {
                 "q" => f.text = v.to_string(),
                 "loc" if !v.is_empty() => s.selected = Some(v.to_string()),
                 "tiles" if !v.is_empty() => s.tiles = Some(v.to_string()),
+                "refresh" => s.refresh_secs = v.parse().ok().map(|r: u64| r.max(5)),
                 _ => {}
             }
         }
@@ -143,6 +146,9 @@ impl ViewState {
         if let Some(t) = &self.tiles {
             q.append_pair("tiles", t);
         }
+        if let Some(r) = self.refresh_secs {
+            q.append_pair("refresh", &r.to_string());
+        }
         let out = q.finish();
         if out.is_empty() {
             out
@@ -184,10 +190,14 @@ mod tests {
             },
             selected: Some("NL*ABC*L1".into()),
             tiles: Some("none".into()),
+            refresh_secs: Some(30),
         };
         let q = s.to_query();
         assert!(q.starts_with("?feed=https%3A%2F%2Focpi.example.com%2Fversions&feed="));
-        assert!(q.contains("&at=52.37000%2C4.90000%2C11&plug=ccs%2Ctype2&kw=50&now=1"), "{q}");
+        assert!(
+            q.contains("&at=52.37000%2C4.90000%2C11&plug=ccs%2Ctype2&kw=50&now=1"),
+            "{q}"
+        );
         assert_eq!(ViewState::from_query(&q), s);
         assert_eq!(ViewState::default().to_query(), "");
     }

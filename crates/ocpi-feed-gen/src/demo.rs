@@ -201,12 +201,11 @@ pub fn generate_demo(opts: &DemoOptions, land: Option<&Land>) -> (Vec<DemoFile>,
         if !currency_null_done
             && version == OcpiVersion::V221
             && let Some(first) = op_tariffs.first_mut()
+            && let Some(at) = first.0.find("\"currency\":\"")
         {
-            if let Some(at) = first.0.find("\"currency\":\"") {
-                let end = at + "\"currency\":\"".len() + 4;
-                first.0.replace_range(at..end, "\"currency\":null");
-                currency_null_done = true;
-            }
+            let end = at + "\"currency\":\"".len() + 4;
+            first.0.replace_range(at..end, "\"currency\":null");
+            currency_null_done = true;
         }
         let locations_path = format!("{dir}/locations.json");
         let tariffs_path = format!("{dir}/tariffs.json");

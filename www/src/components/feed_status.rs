@@ -31,13 +31,25 @@ pub fn FeedStatus() -> impl IntoView {
             format!(
                 "{} feeds: {locations} locations read{}{}",
                 f.len(),
-                if loading > 0 { format!(", {loading} loading") } else { String::new() },
-                if failed > 0 { format!(", {failed} stopped with an error") } else { String::new() }
+                if loading > 0 {
+                    format!(", {loading} loading")
+                } else {
+                    String::new()
+                },
+                if failed > 0 {
+                    format!(", {failed} stopped with an error")
+                } else {
+                    String::new()
+                }
             )
         })
     };
     // Many feeds are folded away (a phone has no room for 48 progress bars); errors unfold them.
-    let unfolded = move || state.feeds.with(|f| f.len() <= 3 || f.iter().any(|s| s.error.is_some()));
+    let unfolded = move || {
+        state
+            .feeds
+            .with(|f| f.len() <= 3 || f.iter().any(|s| s.error.is_some()))
+    };
 
     view! {
         <section class="feeds" aria-labelledby="feeds-h">

@@ -29,8 +29,8 @@ pub fn MapPage(initial: ViewState) -> impl IntoView {
     for url in feeds {
         loading::add_feed(state, url);
     }
-    loading::start_clock_and_refresh(state, REFRESH_SECS);
-    url_sync(state);
+    loading::start_clock_and_refresh(state, initial.refresh_secs.unwrap_or(REFRESH_SECS));
+    url_sync(state, initial.refresh_secs);
 
     let list_open = RwSignal::new(false);
     view! {
@@ -64,7 +64,7 @@ pub fn MapPage(initial: ViewState) -> impl IntoView {
 }
 
 /// Keeps the URL in step with the view: feeds, position, filters, the open location.
-fn url_sync(state: MapState) {
+fn url_sync(state: MapState, refresh_secs: Option<u64>) {
     Effect::new(move |_| {
         let view = ViewState {
             feeds: state.feeds.with(|f| {
@@ -87,6 +87,7 @@ fn url_sync(state: MapState) {
                 })
                 .or_else(|| state.wanted.get()),
             tiles: state.tiles.get(),
+            refresh_secs,
         };
         crate::browser::replace_query(&view.to_query());
     });
@@ -106,6 +107,7 @@ pub mod loading {
             f.push(FeedState {
                 url: url.clone(),
                 loading: true,
+                load_started: Some(jiff::Timestamp::now()),
                 ..FeedState::default()
             })
         });
@@ -190,9 +192,14 @@ pub mod loading {
                         if eps.locations.is_some() {
                             s.locations_endpoint = eps.locations;
                         }
-                        s.synced = Some(started);
+                        s.synced = Some(s.load_started.unwrap_or(started));
                     }
-                    Err(e) => s.error = Some(e),
+                    Err(e) => {
+                        if e.endpoints.locations.is_some() {
+                            s.locations_endpoint = e.endpoints.locations.clone();
+                        }
+                        s.error = Some(e);
+                    }
                 }
             });
             state.rebuild_catalog();

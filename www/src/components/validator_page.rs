@@ -308,7 +308,10 @@ mod tests {
             .iter()
             .find(|d| d.code.as_str() == "field-coerced")
             .expect("coerced");
-        assert_eq!((coerced.line, coerced.pointer.as_str()), (4, "/0/evses/0/connectors/0/max_amperage"));
+        assert_eq!(
+            (coerced.line, coerced.pointer.as_str()),
+            (4, "/0/evses/0/connectors/0/max_amperage")
+        );
         let report: serde_json::Value = serde_json::from_str(&v.report_json).expect("json");
         assert_eq!(report["files"][0]["path"], "l.json");
         assert!(report["summary"]["warnings"].as_u64().unwrap_or(0) >= 1);
