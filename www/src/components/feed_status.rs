@@ -29,8 +29,9 @@ pub fn FeedStatus() -> impl IntoView {
             let failed = f.iter().filter(|s| s.error.is_some()).count();
             let locations: usize = f.iter().map(|s| s.locations.len()).sum();
             format!(
-                "{} feeds: {locations} locations read{}{}",
+                "{} feed{}: {locations} locations read{}{}",
                 f.len(),
+                if f.len() == 1 { "" } else { "s" },
                 if loading > 0 {
                     format!(", {loading} loading")
                 } else {
