@@ -4,6 +4,7 @@
 //! [`validate`] (tables from [`spec`], diagnostics and lenient values) → the version-neutral
 //! [`model`], which [`tariff`] prices sessions against. See `ARCHITECTURE.md`.
 
+pub mod cluster;
 pub mod diagnostic;
 pub mod feed;
 pub mod json;

@@ -35,13 +35,17 @@ use serde_json::Value;
 
 use crate::json::Json;
 
+mod demo;
 mod deviation;
 mod json;
+mod land;
 mod location;
 mod tables;
 mod tariff;
 
+pub use demo::{DemoFile, DemoOptions, DemoSummary, generate_demo};
 pub use deviation::Deviation;
+pub use land::{Land, LandError};
 
 /// All `last_updated` values lie at or before this instant; it is also the envelope timestamp.
 pub const BASE_TIMESTAMP: &str = "2026-01-15T00:00:00Z";
@@ -145,6 +149,8 @@ pub struct LocationInfo {
     pub version: OcpiVersion,
     /// The deviation applied to this location, if any.
     pub deviation: Option<Deviation>,
+    /// The operator's short name (`fastned`, `ionity`, ...): the demo writes one feed per operator.
+    pub operator: &'static str,
 }
 
 /// A generated feed: OCPI Location and Tariff objects as JSON values.
@@ -200,11 +206,11 @@ fn envelope(items: &[Value]) -> String {
     text
 }
 
-fn envelope_of_texts(items: &[Json]) -> String {
-    let len: usize = items.iter().map(|j| j.0.len() + 1).sum();
+fn envelope_of_texts<'a>(items: impl Iterator<Item = &'a Json> + Clone) -> String {
+    let len: usize = items.clone().map(|j| j.0.len() + 1).sum();
     let mut buf = String::with_capacity(len + 128);
     buf.push_str(ENVELOPE_HEAD);
-    for (i, item) in items.iter().enumerate() {
+    for (i, item) in items.enumerate() {
         if i > 0 {
             buf.push(',');
         }
@@ -223,10 +229,10 @@ fn parse(j: &Json) -> Value {
 /// For large feeds that are only written out or fed to a parser, [`generate_json`] is faster.
 pub fn generate(opts: &FeedOptions) -> Feed {
     let mut locations = Vec::with_capacity(opts.locations);
-    let (tariffs, location_info) = build(opts, |j| locations.push(parse(&j)));
+    let (tariffs, location_info) = build(opts, None, |j| locations.push(parse(&j)));
     Feed {
         locations,
-        tariffs: tariffs.iter().map(parse).collect(),
+        tariffs: tariffs.iter().map(|(_, t)| parse(t)).collect(),
         location_info,
     }
 }
@@ -237,7 +243,7 @@ pub fn generate_json(opts: &FeedOptions) -> FeedJson {
     let mut buf = String::with_capacity(opts.locations.saturating_mul(4096).min(1 << 30) + 128);
     buf.push_str(ENVELOPE_HEAD);
     let mut first = true;
-    let (tariffs, location_info) = build(opts, |j| {
+    let (tariffs, location_info) = build(opts, None, |j| {
         if !first {
             buf.push(',');
         }
@@ -247,7 +253,7 @@ pub fn generate_json(opts: &FeedOptions) -> FeedJson {
     envelope_tail(&mut buf);
     FeedJson {
         locations_envelope: buf,
-        tariffs_envelope: envelope_of_texts(&tariffs),
+        tariffs_envelope: envelope_of_texts(tariffs.iter().map(|(_, t)| t)),
         location_info,
     }
 }
@@ -264,13 +270,14 @@ fn generate_range(
     versions: &[OcpiVersion],
     workers: usize,
     usage: &mut tariff::Usage,
+    land: Option<&Land>,
 ) -> Vec<(Json, location::Facts)> {
     let one = |r: std::ops::Range<usize>| {
         let mut used = tariff::Usage::default();
         let out: Vec<_> = r
             .map(|i| {
                 let mut rng = fastrand::Rng::with_seed(mix(seed, i as u64, 1));
-                location::generate(&mut rng, i, seed, versions, &mut used)
+                location::generate(&mut rng, i, seed, versions, &mut used, land)
             })
             .collect();
         (out, used)
@@ -302,9 +309,13 @@ fn generate_range(
     out
 }
 
-/// Generate all locations (handed to `emit` in order) and return the tariffs and the
-/// per-location facts.
-fn build(opts: &FeedOptions, mut emit: impl FnMut(Json)) -> (Vec<Json>, Vec<LocationInfo>) {
+/// Generate all locations (handed to `emit` in order) and return the tariffs (with their
+/// operator's index) and the per-location facts. With a land mask, locations are placed on land only.
+fn build(
+    opts: &FeedOptions,
+    land: Option<&Land>,
+    mut emit: impl FnMut(Json),
+) -> (Vec<(usize, Json)>, Vec<LocationInfo>) {
     let rate = if opts.deviation_rate.is_nan() {
         0.0
     } else {
@@ -320,7 +331,14 @@ fn build(opts: &FeedOptions, mut emit: impl FnMut(Json)) -> (Vec<Json>, Vec<Loca
     let mut start = 0;
     while start < opts.locations {
         let end = opts.locations.min(start + CHUNK * workers);
-        let clean = generate_range(start..end, opts.seed, &versions, workers, &mut tariffs_used);
+        let clean = generate_range(
+            start..end,
+            opts.seed,
+            &versions,
+            workers,
+            &mut tariffs_used,
+            land,
+        );
         for (i, (loc, facts)) in (start..end).zip(clean) {
             let v = facts.version;
             // Whether and how this location deviates comes from a separate stream, so the
@@ -341,6 +359,7 @@ fn build(opts: &FeedOptions, mut emit: impl FnMut(Json)) -> (Vec<Json>, Vec<Loca
             location_info.push(LocationInfo {
                 version: v,
                 deviation,
+                operator: tables::OPERATORS[facts.op_idx].slug,
             });
         }
         start = end;

@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 use fastrand::Rng;
 
 use crate::json::{Coord, Json, Num, Obj, Strs};
+use crate::land::Land;
 use crate::tables::{self, City, Country, IdStyle, Lang, Operator, PostFmt, Profile};
 use crate::tariff::{self, TKind, Usage};
 use crate::{BASE_SECS, OcpiVersion, Ts, TsStyle, chance, mix, splitmix, weighted};
@@ -13,6 +14,8 @@ use crate::{BASE_SECS, OcpiVersion, Ts, TsStyle, chance, mix, splitmix, weighted
 /// Facts about a generated location that deviations need.
 pub(crate) struct Facts {
     pub version: OcpiVersion,
+    /// Index of the operator in `tables::OPERATORS`.
+    pub op_idx: usize,
     pub index: usize,
     pub city: &'static City,
     pub country: &'static Country,
@@ -916,6 +919,21 @@ fn jitter(rng: &mut Rng, city: &City, site: Site) -> (f64, f64) {
     (lat, lon)
 }
 
+/// Tries points around the city until one is on land (demo maps are drawn over land outlines);
+/// without a mask this is [`jitter`] itself, so feeds made without one are unchanged.
+fn jitter_on_land(rng: &mut Rng, city: &City, site: Site, land: Option<&Land>) -> (f64, f64) {
+    let Some(land) = land else {
+        return jitter(rng, city, site);
+    };
+    for _ in 0..32 {
+        let (lat, lon) = jitter(rng, city, site);
+        if land.contains(lat, lon) {
+            return (lat, lon);
+        }
+    }
+    (city.lat, city.lon)
+}
+
 fn street_address(ctx: &Ctx, rng: &mut Rng) -> (String, &'static str) {
     let street = pick(rng, ctx.lang.streets);
     let n = rng.u32(1..=180);
@@ -1218,6 +1236,7 @@ pub(crate) fn generate(
     seed: u64,
     versions: &[OcpiVersion],
     usage: &mut Usage,
+    land: Option<&Land>,
 ) -> (Json, Facts) {
     let lk = lookup();
     let city_idx = pick_city(rng, lk);
@@ -1249,7 +1268,7 @@ pub(crate) fn generate(
     usage.insert(ctx.op_idx, country_idx);
 
     let site = pick_site(rng, op.profile);
-    let (lat, lon) = jitter(rng, city, site);
+    let (lat, lon) = jitter_on_land(rng, city, site, land);
     let loc_id = match op.ids {
         IdStyle::Prefixed => format!("{}-{:06}", op.party, 4000 + index),
         IdStyle::Numeric => (1_000_000 + index).to_string(),
@@ -1486,6 +1505,7 @@ pub(crate) fn generate(
         o.done(),
         Facts {
             version: v,
+            op_idx,
             index,
             city,
             country,

@@ -88,12 +88,17 @@ impl Usage {
     }
 }
 
-pub(crate) fn generate_all(seed: u64, versions: &[OcpiVersion], usage: &Usage) -> Vec<Json> {
+/// Every tariff the locations use, with the index of its operator.
+pub(crate) fn generate_all(
+    seed: u64,
+    versions: &[OcpiVersion],
+    usage: &Usage,
+) -> Vec<(usize, Json)> {
     let mut out = Vec::new();
     for &(op_idx, c_idx) in &usage.0 {
         let op = &tables::OPERATORS[op_idx];
         for &kind in kinds(op.profile) {
-            out.push(tariff(seed, op_idx, c_idx, kind, versions[op_idx]));
+            out.push((op_idx, tariff(seed, op_idx, c_idx, kind, versions[op_idx])));
         }
     }
     out

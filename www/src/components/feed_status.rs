@@ -1,0 +1,130 @@
+//! Each feed with its progress (pages, items, of `X-Total-Count`), what the validator found in
+//! it, errors with a retry, and a form to add a feed by URL.
+
+use leptos::prelude::*;
+
+use super::map_page::loading;
+use crate::state::MapState;
+
+#[component]
+pub fn FeedStatus() -> impl IntoView {
+    let state = expect_context::<MapState>();
+    let new_url = RwSignal::new(String::new());
+    let add = move || {
+        let url = new_url.get_untracked().trim().to_string();
+        if url.is_empty()
+            || state
+                .feeds
+                .with_untracked(|f| f.iter().any(|s| s.url == url))
+        {
+            return;
+        }
+        loading::add_feed(state, url);
+        new_url.set(String::new());
+    };
+    let count = move || state.feeds.with(|f| f.len());
+    let overview = move || {
+        state.feeds.with(|f| {
+            let loading = f.iter().filter(|s| s.loading).count();
+            let failed = f.iter().filter(|s| s.error.is_some()).count();
+            let locations: usize = f.iter().map(|s| s.locations.len()).sum();
+            format!(
+                "{} feed{}: {locations} locations read{}{}",
+                f.len(),
+                if f.len() == 1 { "" } else { "s" },
+                if loading > 0 {
+                    format!(", {loading} loading")
+                } else {
+                    String::new()
+                },
+                if failed > 0 {
+                    format!(", {failed} stopped with an error")
+                } else {
+                    String::new()
+                }
+            )
+        })
+    };
+    // Many feeds are folded away (a phone has no room for 48 progress bars); errors unfold them.
+    let unfolded = move || {
+        state
+            .feeds
+            .with(|f| f.len() <= 3 || f.iter().any(|s| s.error.is_some()))
+    };
+
+    view! {
+        <section class="feeds" aria-labelledby="feeds-h">
+            <h2 id="feeds-h">"Feeds"</h2>
+            <details open=unfolded>
+                <summary aria-live="polite">{overview}</summary>
+                <ul class="feed-list">
+                    <For
+                        each=move || 0..count()
+                        key=move |i| (*i, state.feeds.with(|f| f.get(*i).map(|s| s.url.clone())))
+                        children=move |i| view! { <FeedRow index=i /> }
+                    />
+                </ul>
+            </details>
+            <form class="add-feed" on:submit=move |ev| { ev.prevent_default(); add(); }>
+                <label for="feed-url">"Add a feed (versions URL or Locations URL)"</label>
+                <div class="row">
+                    <input id="feed-url" type="url" inputmode="url" placeholder="https://…/ocpi/versions"
+                        prop:value=move || new_url.get()
+                        on:input:target=move |ev| new_url.set(ev.target().value()) />
+                    <button type="submit">"Add"</button>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn FeedRow(index: usize) -> impl IntoView {
+    let state = expect_context::<MapState>();
+    let feed = move || state.feeds.with(|f| f.get(index).cloned());
+    let summary = move || {
+        let Some(f) = feed() else {
+            return String::new();
+        };
+        let p = &f.progress;
+        let of = p.total.map_or(String::new(), |t| format!(" of {t}"));
+        let stage = if f.loading { p.stage } else { "read" };
+        format!(
+            "{stage}: {} locations, {} tariffs; page {}, {}{of} items",
+            f.locations.len(),
+            f.tariffs.len(),
+            p.pages,
+            p.items
+        )
+    };
+    let findings =
+        move || feed().map(|f| format!("Validator: {} errors, {} warnings", f.errors, f.warnings));
+    view! {
+        <li class="feed" data-feed=index>
+            <div class="feed-url">{move || feed().map(|f| f.url).unwrap_or_default()}</div>
+            {move || feed().map(|f| {
+                let (value, max) = match f.progress.total {
+                    Some(t) if t > 0 => (f.progress.items.min(t) as f64, t as f64),
+                    _ if !f.loading => (1.0, 1.0),
+                    _ => (0.0, 0.0),
+                };
+                let label = format!("Loading {}", f.url);
+                if max > 0.0 {
+                    view! { <progress aria-label=label value=value max=max></progress> }.into_any()
+                } else {
+                    view! { <progress aria-label=label></progress> }.into_any()
+                }
+            })}
+            <div class="feed-progress" aria-live="polite">{summary}</div>
+            <div class="feed-findings">{findings}</div>
+            {move || feed().and_then(|f| f.error).map(|e| view! {
+                <div class="feed-error" role="alert">
+                    <span>{format!("Stopped: {}. What loaded is kept.", e.message)}</span>
+                    <button on:click=move |_| loading::retry(state, index)>"Retry"</button>
+                </div>
+            })}
+            <button class="remove" aria-label=move || format!("Remove feed {}", feed().map(|f| f.url).unwrap_or_default())
+                on:click=move |_| loading::remove_feed(state, index)>"Remove"</button>
+        </li>
+    }
+}
