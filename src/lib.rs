@@ -9,5 +9,6 @@ pub mod json;
 pub mod model;
 pub mod spec;
 pub mod validate;
+pub mod views;
 
 pub use diagnostic::{Code, Diagnostic, Severity, Summary};

@@ -1,0 +1,1 @@
+//! Tests of the regulation views on hand-made locations read through the real reader.
