@@ -78,17 +78,27 @@ fn a_complete_location_gives_every_derivable_value() {
     assert_eq!(s("AFIR-A2").value, json!("Charge Co"));
     assert_eq!(s("AFIR-A2").fields, ["/0/operator/name"]);
     assert_eq!(s("AFIR-A3").value, json!(2));
-    assert_eq!(s("AFIR-A3").fields, ["/0/evses/0/status", "/0/evses/1/status"]);
+    assert_eq!(
+        s("AFIR-A3").fields,
+        ["/0/evses/0/status", "/0/evses/1/status"]
+    );
     assert_status(s("AFIR-A4"), Status::NotRepresentable);
     assert_status(s("AFIR-A5"), Status::NotRepresentable);
     assert!(s("AFIR-A5").reason.contains("OCPI 2.2.1"));
     assert_status(s("AFIR-A6"), Status::NotRepresentable);
     assert_eq!(s("AFIR-A6").value["catering"], json!(true));
     assert_eq!(s("AFIR-A6").value["other"], json!(["TRAIN_STATION"]));
-    assert_eq!(s("AFIR-A7").value, json!({"lat": 52.089444, "lon": 5.110278}));
+    assert_eq!(
+        s("AFIR-A7").value,
+        json!({"lat": 52.089444, "lon": 5.110278})
+    );
     assert_eq!(s("AFIR-A7").fields, ["/0/coordinates"]);
     assert_status(s("AFIR-A8"), Status::Pass);
-    assert!(s("AFIR-A8").fields.contains(&"/0/evses/0/floor_level".to_string()));
+    assert!(
+        s("AFIR-A8")
+            .fields
+            .contains(&"/0/evses/0/floor_level".to_string())
+    );
     assert_eq!(s("AFIR-A9").value, json!("NL"));
     assert_eq!(s("AFIR-A9").fields, ["/0/country"]);
     assert_status(s("AFIR-A10"), Status::NotRepresentable);
@@ -163,7 +173,11 @@ fn ad_hoc_prices_are_consumer_prices_in_the_afir_order() {
             "tariffs.json#/0/elements/0/price_components/0"
         ]
     );
-    assert!(ac.reason.contains("0.4235 EUR/kWh (incl. tax)"), "{}", ac.reason);
+    assert!(
+        ac.reason.contains("0.4235 EUR/kWh (incl. tax)"),
+        "{}",
+        ac.reason
+    );
     let dc = point(&report, "E2", "AFIR-F3");
     assert_eq!(dc.value[0]["per_kwh"], json!(["0.7139"]));
     // 6 EUR/h + 21 % = 7.26 EUR/h = 0.121 EUR/min.
@@ -188,7 +202,11 @@ fn ad_hoc_price_problems() {
 
     let r = afir(&[nl_location()], &[]);
     assert_status(point(&r, "E1", "AFIR-F3"), Status::Unknown);
-    assert!(point(&r, "E1", "AFIR-F3").reason.contains("no tariffs were given"));
+    assert!(
+        point(&r, "E1", "AFIR-F3")
+            .reason
+            .contains("no tariffs were given")
+    );
 
     let unknown_id = with(nl_location(), |l| {
         l["evses"][0]["connectors"][0]["tariff_ids"] = json!(["NOPE"]);
@@ -223,7 +241,10 @@ fn tax_included_and_2_1_1_prices() {
     // 2.3.0 prices that include tax are shown as they are.
     let tariffs = tariffs_230(nl_tariffs(), "YES");
     let r = afir(&[nl_location_230()], &tariffs);
-    assert_eq!(point(&r, "E1", "AFIR-F3").value[0]["per_kwh"], json!(["0.35"]));
+    assert_eq!(
+        point(&r, "E1", "AFIR-F3").value[0]["per_kwh"],
+        json!(["0.35"])
+    );
 
     // 2.1.1 prices exclude VAT and carry no rate: the consumer price is unknown.
     let tariff_211 = json!({"id": "AC", "currency": "EUR",
@@ -290,14 +311,19 @@ fn helpdesk_phone_format_2_3_0() {
     assert_eq!(f.value, json!("+31 0301234567"));
     assert_eq!(f.fields, ["/0/help_phone"]);
 
-    let spaced = with(nl_location_230(), |l| l["help_phone"] = json!("+31 30 123 4567"));
+    let spaced = with(nl_location_230(), |l| {
+        l["help_phone"] = json!("+31 30 123 4567")
+    });
     let f = station(&afir(&[spaced], &tariffs), "AFIR-A5").clone();
     assert_status(&f, Status::Fail);
 
     let none = with(nl_location_230(), |l| {
         l.as_object_mut().unwrap().remove("help_phone");
     });
-    assert_status(station(&afir(&[none], &tariffs), "AFIR-A5"), Status::Missing);
+    assert_status(
+        station(&afir(&[none], &tariffs), "AFIR-A5"),
+        Status::Missing,
+    );
 }
 
 #[test]
@@ -346,7 +372,10 @@ fn accessible_bays_in_2_2_1_are_a_lower_bound() {
     assert_eq!(f.value, json!(1));
     assert_eq!(
         f.fields,
-        ["/0/evses/0/parking_restrictions", "/0/evses/1/parking_restrictions"]
+        [
+            "/0/evses/0/parking_restrictions",
+            "/0/evses/1/parking_restrictions"
+        ]
     );
 }
 
@@ -355,7 +384,10 @@ fn position_and_address_items() {
     let zero = with(nl_location(), |l| {
         l["coordinates"] = json!({"latitude": "0.000000", "longitude": "0.000000"});
     });
-    assert_status(station(&afir(&[zero], &nl_tariffs()), "AFIR-A7"), Status::Fail);
+    assert_status(
+        station(&afir(&[zero], &nl_tariffs()), "AFIR-A7"),
+        Status::Fail,
+    );
     let no_coordinates = with(nl_location(), |l| {
         l.as_object_mut().unwrap().remove("coordinates");
     });
@@ -414,7 +446,10 @@ fn position_and_address_items() {
 #[test]
 fn country_is_converted_to_alpha_2() {
     let be = with(nl_location(), |l| l["country"] = json!("BEL"));
-    assert_eq!(station(&afir(&[be], &nl_tariffs()), "AFIR-A9").value, json!("BE"));
+    assert_eq!(
+        station(&afir(&[be], &nl_tariffs()), "AFIR-A9").value,
+        json!("BE")
+    );
     let none = with(nl_location(), |l| {
         l.as_object_mut().unwrap().remove("country");
     });
@@ -444,7 +479,10 @@ fn capability_items_read_absence_as_no_only_when_capabilities_are_published() {
 #[test]
 fn point_identifiers_and_connectors() {
     let bad = with(nl_location(), |l| l["evses"][0]["evse_id"] = json!("12345"));
-    assert_status(point(&afir(&[bad], &nl_tariffs()), "E1", "AFIR-B1"), Status::Fail);
+    assert_status(
+        point(&afir(&[bad], &nl_tariffs()), "E1", "AFIR-B1"),
+        Status::Fail,
+    );
     let none = with(nl_location(), |l| {
         l["evses"][0].as_object_mut().unwrap().remove("evse_id");
     });
@@ -525,7 +563,10 @@ fn article_5_1_ad_hoc_access() {
     let untyped = with(nl_tariffs()[0].clone(), |t| {
         t.as_object_mut().unwrap().remove("type");
     });
-    let r = afir(&[untyped_no_card.clone()], &[untyped, nl_tariffs()[1].clone()]);
+    let r = afir(
+        &[untyped_no_card.clone()],
+        &[untyped, nl_tariffs()[1].clone()],
+    );
     assert_status(point(&r, "E1", "AFIR-5.1-ADHOC"), Status::Unknown);
     // An AD_HOC_PAYMENT tariff shows the way without a contract.
     let r = afir(&[untyped_no_card], &nl_tariffs());
@@ -567,7 +608,10 @@ fn article_5_1_payment_instrument_for_new_points() {
     let new = afir_with(&no_reader, &nl_tariffs(), &commissioned(date(2024, 6, 1)));
     assert_status(point(&new, "E2", "AFIR-5.1-INSTR-NEW"), Status::Fail);
     let old = afir_with(&no_reader, &nl_tariffs(), &commissioned(date(2023, 6, 1)));
-    assert_status(point(&old, "E2", "AFIR-5.1-INSTR-NEW"), Status::NotApplicable);
+    assert_status(
+        point(&old, "E2", "AFIR-5.1-INSTR-NEW"),
+        Status::NotApplicable,
+    );
     let unknown = afir(&no_reader, &nl_tariffs());
     let f = point(&unknown, "E2", "AFIR-5.1-INSTR-NEW");
     assert_status(f, Status::Unknown);
@@ -577,7 +621,10 @@ fn article_5_1_payment_instrument_for_new_points() {
         &nl_tariffs(),
         &commissioned(date(2024, 6, 1)),
     );
-    assert_status(point(&unpublished, "E2", "AFIR-5.1-INSTR-NEW"), Status::Missing);
+    assert_status(
+        point(&unpublished, "E2", "AFIR-5.1-INSTR-NEW"),
+        Status::Missing,
+    );
 
     // Below 50 kW a dynamic QR code also satisfies Art. 5(1): not visible in OCPI.
     let ac_only = with(nl_location(), |l| {
@@ -594,7 +641,11 @@ fn article_5_1_retrofit_from_2027_on_the_ten_t_network() {
     let no_reader = [dc_only(json!(["RFID_READER"]))];
     let mut later = AfirInputs::as_of(date(2027, 2, 1));
     assert_status(
-        point(&afir_with(&no_reader, &nl_tariffs(), &later), "E2", "AFIR-5.1-RETRO"),
+        point(
+            &afir_with(&no_reader, &nl_tariffs(), &later),
+            "E2",
+            "AFIR-5.1-RETRO",
+        ),
         Status::NotApplicable,
     );
     later.facts.locations.insert(
@@ -608,7 +659,10 @@ fn article_5_1_retrofit_from_2027_on_the_ten_t_network() {
     assert_status(point(&r, "E2", "AFIR-5.1-RETRO"), Status::Fail);
     // Old points are outside the rule for new points, but not outside the retrofit.
     assert_status(point(&r, "E2", "AFIR-5.1-INSTR-NEW"), Status::NotApplicable);
-    assert_status(point(&base(), "E2", "AFIR-5.1-RETRO"), Status::NotApplicable);
+    assert_status(
+        point(&base(), "E2", "AFIR-5.1-RETRO"),
+        Status::NotApplicable,
+    );
 }
 
 #[test]
@@ -626,8 +680,14 @@ fn article_5_4_price_per_kwh_at_50_kw() {
     assert_status(f, Status::Pass);
     assert!(f.reason.contains("occupancy"));
     assert_status(point(&r, "E1", "AFIR-5.4-KWH"), Status::NotApplicable);
-    assert_status(point(&r, "E2", "AFIR-5.4-DISPLAY-HPC"), Status::NotRepresentable);
-    assert_status(point(&r, "E1", "AFIR-5.4-DISPLAY-HPC"), Status::NotApplicable);
+    assert_status(
+        point(&r, "E2", "AFIR-5.4-DISPLAY-HPC"),
+        Status::NotRepresentable,
+    );
+    assert_status(
+        point(&r, "E1", "AFIR-5.4-DISPLAY-HPC"),
+        Status::NotApplicable,
+    );
 
     let time_only = with(nl_tariffs()[1].clone(), |t| {
         t["elements"] = json!([{"price_components": [{"type": "TIME", "price": 12, "vat": 21, "step_size": 60}]}]);
@@ -642,7 +702,10 @@ fn article_5_4_price_per_kwh_at_50_kw() {
             {"type": "ENERGY", "price": 0.5, "vat": 21, "step_size": 1},
             {"type": "TIME", "price": 3, "vat": 21, "step_size": 60}]}]);
     });
-    let r = afir(&[nl_location()], &[nl_tariffs()[0].clone(), kwh_and_time.clone()]);
+    let r = afir(
+        &[nl_location()],
+        &[nl_tariffs()[0].clone(), kwh_and_time.clone()],
+    );
     assert_status(point(&r, "E2", "AFIR-5.4-KWH"), Status::Unknown);
     let old = afir_with(
         &[nl_location()],
@@ -675,7 +738,10 @@ fn article_5_7_and_5_8() {
         &nl_tariffs(),
         &AfirInputs::as_of(date(2024, 9, 1)),
     );
-    assert_status(point(&early, "E1", "AFIR-5.7-DIGITAL"), Status::NotApplicable);
+    assert_status(
+        point(&early, "E1", "AFIR-5.7-DIGITAL"),
+        Status::NotApplicable,
+    );
     assert_status(point(&base(), "E1", "AFIR-5.7-DIGITAL"), Status::Pass);
     assert_status(point(&base(), "E1", "AFIR-5.8-SMART"), Status::Unknown);
     let smart = with(nl_location(), |l| {
@@ -685,7 +751,11 @@ fn article_5_7_and_5_8() {
         point(&afir(&[smart], &nl_tariffs()), "E1", "AFIR-5.8-SMART"),
         Status::Pass,
     );
-    let old = afir_with(&[nl_location()], &nl_tariffs(), &commissioned(date(2023, 1, 1)));
+    let old = afir_with(
+        &[nl_location()],
+        &nl_tariffs(),
+        &commissioned(date(2023, 1, 1)),
+    );
     assert_status(point(&old, "E1", "AFIR-5.8-SMART"), Status::NotApplicable);
 }
 
@@ -706,11 +776,22 @@ fn article_5_10_fixed_cable_on_dc() {
         l["evses"][1]["connectors"][0]["format"] = json!("SOCKET");
     });
     assert_status(
-        point(&afir(&[socket.clone()], &nl_tariffs()), "E2", "AFIR-5.10-CABLE"),
+        point(
+            &afir(&[socket.clone()], &nl_tariffs()),
+            "E2",
+            "AFIR-5.10-CABLE",
+        ),
         Status::Fail,
     );
-    let before = afir_with(&[socket], &nl_tariffs(), &AfirInputs::as_of(date(2025, 4, 13)));
-    assert_status(point(&before, "E2", "AFIR-5.10-CABLE"), Status::NotApplicable);
+    let before = afir_with(
+        &[socket],
+        &nl_tariffs(),
+        &AfirInputs::as_of(date(2025, 4, 13)),
+    );
+    assert_status(
+        point(&before, "E2", "AFIR-5.10-CABLE"),
+        Status::NotApplicable,
+    );
     let no_format = with(nl_location(), |l| {
         l["evses"][1]["connectors"][0]
             .as_object_mut()
@@ -741,8 +822,15 @@ fn annex_ii_connectors() {
     let r = afir(&[schuko.clone()], &nl_tariffs());
     assert_status(point(&r, "E1", "AFIR-ANNEXII-CONN"), Status::Fail);
     // From 8 January 2026, points of 3.7 kW and less are exempt.
-    let later = afir_with(&[schuko], &nl_tariffs(), &AfirInputs::as_of(date(2026, 2, 1)));
-    assert_status(point(&later, "E1", "AFIR-ANNEXII-CONN"), Status::NotApplicable);
+    let later = afir_with(
+        &[schuko],
+        &nl_tariffs(),
+        &AfirInputs::as_of(date(2026, 2, 1)),
+    );
+    assert_status(
+        point(&later, "E1", "AFIR-ANNEXII-CONN"),
+        Status::NotApplicable,
+    );
 }
 
 #[test]
@@ -756,7 +844,10 @@ fn summary_counts_stations_with_the_worst_status_of_their_points() {
     assert_eq!(cable.get(Status::Pass), 1);
     assert_eq!(cable.get(Status::Fail), 1);
     assert_eq!(report.summary.get("AFIR-A9").get(Status::Pass), 2);
-    assert_eq!(report.summary.get("AFIR-A4").get(Status::NotRepresentable), 2);
+    assert_eq!(
+        report.summary.get("AFIR-A4").get(Status::NotRepresentable),
+        2
+    );
     for d in definitions() {
         assert_eq!(report.summary.get(d.id).total(), 2, "{}", d.id);
     }
