@@ -2,8 +2,11 @@
 //!
 //! Exit status: 0 = no errors in the data, 1 = errors in the data, 2 = the tool could not run.
 
+mod afir;
 mod input;
+mod regulation;
 mod render;
+mod uk;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use input::Input;
@@ -45,6 +48,10 @@ enum Command {
         #[arg(long, value_enum, default_value_t = NormalizeFormat::Json)]
         format: NormalizeFormat,
     },
+    /// EU AFIR: every requirement of Art. 5 and IR (EU) 2025/655 Tables A, B, F per location and EVSE.
+    Afir(afir::AfirArgs),
+    /// UK Public Charge Point Regulations 2023: every requirement per location and EVSE, and the rapid network.
+    Uk(uk::UkArgs),
 }
 
 #[derive(clap::Args)]
@@ -139,6 +146,8 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
+        Command::Afir(args) => afir::run(args),
+        Command::Uk(args) => uk::run(args),
         Command::Validate {
             read,
             format,

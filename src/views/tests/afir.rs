@@ -564,7 +564,7 @@ fn article_5_1_ad_hoc_access() {
         t.as_object_mut().unwrap().remove("type");
     });
     let r = afir(
-        &[untyped_no_card.clone()],
+        std::slice::from_ref(&untyped_no_card),
         &[untyped, nl_tariffs()[1].clone()],
     );
     assert_status(point(&r, "E1", "AFIR-5.1-ADHOC"), Status::Unknown);
@@ -777,7 +777,7 @@ fn article_5_10_fixed_cable_on_dc() {
     });
     assert_status(
         point(
-            &afir(&[socket.clone()], &nl_tariffs()),
+            &afir(std::slice::from_ref(&socket), &nl_tariffs()),
             "E2",
             "AFIR-5.10-CABLE",
         ),
@@ -819,7 +819,7 @@ fn annex_ii_connectors() {
             "format": "SOCKET", "power_type": "AC_1_PHASE", "max_voltage": 230,
             "max_amperage": 16, "tariff_ids": ["AC"], "last_updated": "2025-01-01T00:00:00Z"});
     });
-    let r = afir(&[schuko.clone()], &nl_tariffs());
+    let r = afir(std::slice::from_ref(&schuko), &nl_tariffs());
     assert_status(point(&r, "E1", "AFIR-ANNEXII-CONN"), Status::Fail);
     // From 8 January 2026, points of 3.7 kW and less are exempt.
     let later = afir_with(
