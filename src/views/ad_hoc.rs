@@ -16,6 +16,7 @@
 //! prices as given keep their digits.
 
 use super::place::Places;
+use super::requirement::Field;
 use crate::model::{
     Connector, DimensionType, Feed, Location, PriceComponent, Tariff, TariffType, TaxIncluded,
 };
@@ -74,8 +75,12 @@ pub enum AdHoc<'f> {
     Unresolved { ids: Vec<String> },
     /// Tariffs were found but none is valid at the evaluation moment.
     NotValid { ids: Vec<String> },
-    /// Only tariffs for contract customers (`REGULAR`, `PROFILE_*`) are referenced.
-    ContractOnly { ids: Vec<String> },
+    /// The tariffs valid at the evaluation moment (`contract`) are all for contract customers
+    /// (`REGULAR`, `PROFILE_*`); `not_valid` were found but are not valid then.
+    ContractOnly {
+        contract: Vec<String>,
+        not_valid: Vec<String>,
+    },
 }
 
 impl<'f> AdHoc<'f> {
@@ -93,44 +98,58 @@ impl<'f> AdHoc<'f> {
         if !index.has_tariffs() {
             return AdHoc::NotGiven { ids: ids.clone() };
         }
-        let found: Vec<&Tariff> = ids
-            .iter()
-            .filter_map(|id| index.resolve(id, location))
-            .collect();
-        if found.is_empty() {
+        // One pass without allocating for the usual case; the lists for the reasons only when
+        // there is no ad hoc tariff.
+        let valid_at = |t: &Tariff| {
+            t.start_date_time.is_none_or(|s| s <= at) && t.end_date_time.is_none_or(|e| at < e)
+        };
+        let (mut typed, mut typed_count) = (None, 0);
+        let (mut untyped, mut untyped_count) = (None, 0);
+        let mut found = false;
+        for t in ids.iter().filter_map(|id| index.resolve(id, location)) {
+            found = true;
+            if !valid_at(t) {
+                continue;
+            }
+            match t.tariff_type {
+                Some(TariffType::AdHocPayment) => {
+                    typed.get_or_insert(t);
+                    typed_count += 1;
+                }
+                None => {
+                    untyped.get_or_insert(t);
+                    untyped_count += 1;
+                }
+                Some(_) => {}
+            }
+        }
+        if let Some(tariff) = typed {
+            return AdHoc::Found {
+                tariff,
+                untyped: false,
+                others: typed_count - 1,
+            };
+        }
+        if let Some(tariff) = untyped {
+            return AdHoc::Found {
+                tariff,
+                untyped: true,
+                others: untyped_count - 1,
+            };
+        }
+        if !found {
             return AdHoc::Unresolved { ids: ids.clone() };
         }
-        let valid: Vec<&Tariff> = found
-            .into_iter()
-            .filter(|t| {
-                t.start_date_time.is_none_or(|s| s <= at) && t.end_date_time.is_none_or(|e| at < e)
-            })
-            .collect();
+        let (valid, not_valid): (Vec<&Tariff>, Vec<&Tariff>) = ids
+            .iter()
+            .filter_map(|id| index.resolve(id, location))
+            .partition(|t| valid_at(t));
         if valid.is_empty() {
             return AdHoc::NotValid { ids: ids.clone() };
         }
-        let typed: Vec<&Tariff> = valid
-            .iter()
-            .copied()
-            .filter(|t| t.tariff_type == Some(TariffType::AdHocPayment))
-            .collect();
-        let untyped: Vec<&Tariff> = valid
-            .iter()
-            .copied()
-            .filter(|t| t.tariff_type.is_none())
-            .collect();
-        match (typed.first(), untyped.first()) {
-            (Some(t), _) => AdHoc::Found {
-                tariff: t,
-                untyped: false,
-                others: typed.len() - 1,
-            },
-            (None, Some(t)) => AdHoc::Found {
-                tariff: t,
-                untyped: true,
-                others: untyped.len() - 1,
-            },
-            (None, None) => AdHoc::ContractOnly { ids: ids.clone() },
+        AdHoc::ContractOnly {
+            contract: valid.iter().map(|t| t.id.clone()).collect(),
+            not_valid: not_valid.iter().map(|t| t.id.clone()).collect(),
         }
     }
 
@@ -162,10 +181,22 @@ impl<'f> AdHoc<'f> {
                 "tariff {} is not valid on the evaluation date (start_date_time / end_date_time)",
                 list(ids)
             )),
-            AdHoc::ContractOnly { ids } => Some(format!(
-                "tariff {} is for contract customers only (REGULAR or PROFILE_*); no ad hoc tariff",
-                list(ids)
-            )),
+            AdHoc::ContractOnly {
+                contract,
+                not_valid,
+            } => {
+                let mut text = format!(
+                    "no ad hoc tariff: tariff {} is for contract customers only (REGULAR or PROFILE_*)",
+                    list(contract)
+                );
+                if !not_valid.is_empty() {
+                    text.push_str(&format!(
+                        "; tariff {} is not valid on the evaluation date",
+                        list(not_valid)
+                    ));
+                }
+                Some(text)
+            }
         }
     }
 }
@@ -314,12 +345,12 @@ impl PricesInAfirOrder {
 }
 
 /// The pointer of a tariff field, with the tariff's file when it differs from `file`.
-pub fn tariff_field(tariff: &Tariff, file: &str, rest: &str) -> String {
-    if tariff.source.file == file {
+pub fn tariff_field(tariff: &Tariff, file: &str, rest: &str) -> Field {
+    Field::from(if tariff.source.file == file {
         format!("{}{rest}", tariff.source.pointer)
     } else {
         format!("{}#{}{rest}", tariff.source.file, tariff.source.pointer)
-    }
+    })
 }
 
 /// Pointers of the price components of a tariff of the given dimensions (all when empty).
@@ -328,7 +359,7 @@ pub fn component_fields(
     file: &str,
     dimensions: &[DimensionType],
     places: &Places,
-) -> Vec<String> {
+) -> Vec<Field> {
     let own = &tariff.source.file;
     let prefix = if own == file {
         String::new()
@@ -341,7 +372,7 @@ pub fn component_fields(
         for (c, component) in element.price_components.iter().enumerate() {
             if dimensions.is_empty() || dimensions.contains(&component.dimension) {
                 let pointer = places.entry(own, &format!("{element_pointer}/price_components"), c);
-                out.push(format!("{prefix}{pointer}"));
+                out.push(Field::from(format!("{prefix}{pointer}")));
             }
         }
     }

@@ -13,7 +13,7 @@
 use super::ad_hoc::{AdHoc, PricesInAfirOrder, TariffIndex, tariff_field};
 use super::facts::{FeedFacts, on_or_after};
 use super::place::Places;
-use super::requirement::{Definition, Finding, Status};
+use super::requirement::{Definition, Field, Finding, Status};
 use super::{
     Check, LocationReport, Point, Report, Rule, Station, evaluate_station, kw_text, kw_value,
     noon_utc,
@@ -626,7 +626,7 @@ fn card_reader(point: &Point<'_>, station: &Station<'_>) -> CardReader {
     }
 }
 
-fn card_reader_fields(point: &Point<'_>, station: &Station<'_>) -> Vec<String> {
+fn card_reader_fields(point: &Point<'_>, station: &Station<'_>) -> Vec<Field> {
     let mut fields = vec![point.field("/capabilities")];
     fields.extend(
         station
@@ -645,7 +645,10 @@ fn a1_legal_name(s: &Station<'_>, _: &AfirInputs) -> Finding {
     const ID: &str = "AFIR-A1";
     let l = s.location;
     // The owner is the legal entity where given (Danish guidance); else the operator.
-    for (key, details) in [("owner", &l.owner), ("operator", &l.operator)] {
+    for (key, field, details) in [
+        ("owner", "/owner/name", &l.owner),
+        ("operator", "/operator/name", &l.operator),
+    ] {
         if let Some(d) = details.as_ref().filter(|d| given(&d.name)) {
             return Finding::new(
                 ID,
@@ -655,7 +658,7 @@ fn a1_legal_name(s: &Station<'_>, _: &AfirInputs) -> Finding {
                 ),
             )
             .value(d.name.clone())
-            .fields([s.field(&format!("/{key}/name"))]);
+            .fields([s.field(field)]);
         }
     }
     Finding::new(
@@ -903,8 +906,13 @@ fn a10_region(s: &Station<'_>, _: &AfirInputs) -> Finding {
     f
 }
 
-fn text_item(id: &'static str, s: &Station<'_>, key: &str, value: Option<&str>) -> Finding {
-    let field = s.field(&format!("/{key}"));
+fn text_item(
+    id: &'static str,
+    s: &Station<'_>,
+    (key, pointer): (&str, &'static str),
+    value: Option<&str>,
+) -> Finding {
+    let field = s.field(pointer);
     match value.filter(|v| given(v)) {
         Some(v) => Finding::new(id, Status::Pass, format!("from `{key}`"))
             .value(v.trim())
@@ -914,25 +922,29 @@ fn text_item(id: &'static str, s: &Station<'_>, key: &str, value: Option<&str>) 
 }
 
 fn a11_city(s: &Station<'_>, _: &AfirInputs) -> Finding {
-    text_item("AFIR-A11", s, "city", Some(&s.location.city))
+    text_item("AFIR-A11", s, ("city", "/city"), Some(&s.location.city))
 }
 
 fn a12_postal_code(s: &Station<'_>, _: &AfirInputs) -> Finding {
     let mut f = text_item(
         "AFIR-A12",
         s,
-        "postal_code",
+        ("postal_code", "/postal_code"),
         s.location.postal_code.as_deref(),
     );
     if f.status == Status::Missing {
-        f.reason
-            .push_str(" (OCPI allows leaving it out only where a place has none)");
+        f.add_reason(" (OCPI allows leaving it out only where a place has none)");
     }
     f
 }
 
 fn a13_street(s: &Station<'_>, _: &AfirInputs) -> Finding {
-    text_item("AFIR-A13", s, "address", Some(&s.location.address))
+    text_item(
+        "AFIR-A13",
+        s,
+        ("address", "/address"),
+        Some(&s.location.address),
+    )
 }
 
 fn a14_opening_hours(s: &Station<'_>, _: &AfirInputs) -> Finding {
@@ -1015,8 +1027,7 @@ fn a16_vehicle_types(s: &Station<'_>, _: &AfirInputs) -> Finding {
             f = f
                 .value(json!({"L": true}))
                 .fields(s.point_fields("/parking_restrictions"));
-            f.reason
-                .push_str("; an EVSE is restricted to motorcycles (category L)");
+            f.add_reason("; an EVSE is restricted to motorcycles (category L)");
         }
         return f;
     }
@@ -1376,7 +1387,7 @@ fn b5_station_power(s: &Station<'_>, _: &AfirInputs) -> Finding {
         f = f
             .value(json!({"upper_bound_kw": kw_value(sum)}))
             .fields(s.points.iter().flat_map(Point::power_fields));
-        f.reason.push_str(&format!(
+        f.add_reason(&format!(
             "; the sum of the points' maxima, {}, is an upper bound, derived, not declared",
             kw_text(sum)
         ));
@@ -1731,7 +1742,7 @@ fn card_reader_finding(
     s: &Station<'_>,
     high_power: bool,
     when_absent: Status,
-    absent_reason: &str,
+    absent_reason: &'static str,
 ) -> Finding {
     let fields = card_reader_fields(p, s);
     match card_reader(p, s) {
@@ -1996,7 +2007,8 @@ fn price_order(p: &Point<'_>, s: &Station<'_>, inputs: &AfirInputs) -> Finding {
         f.reason = format!(
             "every price component is published; in the AFIR order: {}",
             f.reason
-        );
+        )
+        .into();
     }
     f
 }
@@ -2066,7 +2078,7 @@ fn fixed_cable(p: &Point<'_>, _: &Station<'_>, inputs: &AfirInputs) -> Finding {
         return Finding::new(ID, Status::NotApplicable, "no DC connector")
             .fields(p.connector_fields("/power_type"));
     }
-    let fields: Vec<String> = dc
+    let fields: Vec<Field> = dc
         .iter()
         .flat_map(|&i| {
             [
@@ -2105,7 +2117,7 @@ fn fixed_cable(p: &Point<'_>, _: &Station<'_>, inputs: &AfirInputs) -> Finding {
 
 fn annex_ii_connectors(p: &Point<'_>, _: &Station<'_>, inputs: &AfirInputs) -> Finding {
     const ID: &str = "AFIR-ANNEXII-CONN";
-    let fields: Vec<String> = p
+    let fields: Vec<Field> = p
         .connector_fields("/standard")
         .into_iter()
         .chain(p.connector_fields("/power_type"))

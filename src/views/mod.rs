@@ -35,11 +35,12 @@ mod tests;
 
 pub use facts::{FeedFacts, SiteFacts};
 pub use place::Places;
-pub use requirement::{Definition, Finding, Level, Status, StatusCounts, Summary};
+pub use requirement::{Definition, Field, Finding, Level, Status, StatusCounts, Summary};
 
 use crate::model::{Evse, EvseStatus, Feed, Location};
 use ad_hoc::{AdHoc, TariffIndex};
 use serde::Serialize;
+use std::sync::Arc;
 
 /// A view of a whole feed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -129,6 +130,8 @@ pub(crate) struct Station<'f> {
     pub location: &'f Location,
     pub points: Vec<Point<'f>>,
     pub places: &'f Places,
+    /// The location's pointer, shared by the pointers of its fields.
+    pub base: Arc<str>,
 }
 
 impl Station<'_> {
@@ -137,13 +140,13 @@ impl Station<'_> {
         &self,
         tariff: &crate::model::Tariff,
         dimensions: &[crate::model::DimensionType],
-    ) -> Vec<String> {
+    ) -> Vec<Field> {
         ad_hoc::component_fields(tariff, self.file(), dimensions, self.places)
     }
 
     /// Pointer of a field of the location (`rest` starts with `/`).
-    pub fn field(&self, rest: &str) -> String {
-        format!("{}{rest}", self.location.source.pointer)
+    pub fn field(&self, rest: &'static str) -> Field {
+        Field::joined(&self.base, rest)
     }
 
     /// The file the location was read from.
@@ -152,7 +155,7 @@ impl Station<'_> {
     }
 
     /// Pointers of a field of every EVSE in service.
-    pub fn point_fields(&self, rest: &str) -> Vec<String> {
+    pub fn point_fields(&self, rest: &'static str) -> Vec<Field> {
         self.points.iter().map(|p| p.field(rest)).collect()
     }
 }
@@ -161,29 +164,29 @@ impl Station<'_> {
 pub(crate) struct Point<'f> {
     pub evse: &'f Evse,
     /// Pointer of the EVSE in the data.
-    pub pointer: String,
+    pub pointer: Arc<str>,
     /// Pointers of its connectors, in the model's order.
-    pub connectors: Vec<String>,
+    pub connectors: Vec<Arc<str>>,
     /// The ad hoc tariff of each connector.
     pub ad_hoc: Vec<AdHoc<'f>>,
 }
 
 impl Point<'_> {
     /// Pointer of a field of the EVSE (`rest` starts with `/` or is empty).
-    pub fn field(&self, rest: &str) -> String {
-        format!("{}{rest}", self.pointer)
+    pub fn field(&self, rest: &'static str) -> Field {
+        Field::joined(&self.pointer, rest)
     }
 
     /// Pointer of a field of connector `i`.
-    pub fn connector_field(&self, i: usize, rest: &str) -> String {
-        format!("{}{rest}", self.connectors[i])
+    pub fn connector_field(&self, i: usize, rest: &'static str) -> Field {
+        Field::joined(&self.connectors[i], rest)
     }
 
     /// Pointers of a field of every connector.
-    pub fn connector_fields(&self, rest: &str) -> Vec<String> {
+    pub fn connector_fields(&self, rest: &'static str) -> Vec<Field> {
         self.connectors
             .iter()
-            .map(|c| format!("{c}{rest}"))
+            .map(|c| Field::joined(c, rest))
             .collect()
     }
 
@@ -193,7 +196,7 @@ impl Point<'_> {
     }
 
     /// Pointers of the fields the power is derived from, per connector.
-    pub fn power_fields(&self) -> Vec<String> {
+    pub fn power_fields(&self) -> Vec<Field> {
         let mut out = Vec::new();
         for (i, c) in self.evse.connectors.iter().enumerate() {
             if c.max_electric_power_w.is_some() {
@@ -275,14 +278,14 @@ pub(crate) fn station<'f>(
             Point {
                 evse,
                 connectors: (0..evse.connectors.len())
-                    .map(|c| places.entry(file, &connectors_list, c))
+                    .map(|c| Arc::from(places.entry(file, &connectors_list, c)))
                     .collect(),
                 ad_hoc: evse
                     .connectors
                     .iter()
                     .map(|c| AdHoc::of(tariffs, location, c, at))
                     .collect(),
-                pointer,
+                pointer: Arc::from(pointer),
             }
         })
         .collect();
@@ -290,6 +293,7 @@ pub(crate) fn station<'f>(
         location,
         points,
         places,
+        base: Arc::from(location.source.pointer.as_str()),
     }
 }
 
@@ -338,7 +342,7 @@ pub(crate) fn evaluate_station<C>(
         .iter()
         .map(|point| EvseReport {
             uid: point.evse.uid.clone(),
-            pointer: point.pointer.clone(),
+            pointer: point.pointer.to_string(),
             requirements: rules
                 .iter()
                 .filter_map(|rule| match rule.check {

@@ -2,7 +2,9 @@
 //! station or point, and the counts per status that summarise a feed.
 
 use serde::{Serialize, Serializer};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// The outcome of one requirement for one station or point.
 ///
@@ -98,14 +100,14 @@ pub struct Finding {
     /// The value derived from the data (country code, power in kW, prices, ...), or `null`.
     pub value: serde_json::Value,
     /// Why, in plain language.
-    pub reason: String,
+    pub reason: Cow<'static, str>,
     /// JSON Pointers of the OCPI fields the finding was derived from, in the locations file; a
     /// field of another file (a tariff) is written `<file>#<pointer>`.
-    pub fields: Vec<String>,
+    pub fields: Vec<Field>,
 }
 
 impl Finding {
-    pub fn new(id: &'static str, status: Status, reason: impl Into<String>) -> Finding {
+    pub fn new(id: &'static str, status: Status, reason: impl Into<Cow<'static, str>>) -> Finding {
         Finding {
             id,
             status,
@@ -122,9 +124,87 @@ impl Finding {
     }
 
     /// The same finding with the pointers of the fields it was derived from.
-    pub fn fields(mut self, fields: impl IntoIterator<Item = String>) -> Finding {
-        self.fields.extend(fields);
+    pub fn fields<F: Into<Field>>(mut self, fields: impl IntoIterator<Item = F>) -> Finding {
+        self.fields.extend(fields.into_iter().map(Into::into));
         self
+    }
+
+    /// Appends to the reason.
+    pub fn add_reason(&mut self, more: &str) {
+        self.reason.to_mut().push_str(more);
+    }
+}
+
+/// The JSON Pointer of one field: the pointer of its object, shared by every field of that
+/// object, and the rest (`/0/evses/1` + `/evse_id`), so that a report of a large feed does not
+/// hold one string per field. Written and compared as the whole pointer text.
+#[derive(Debug, Clone)]
+pub struct Field(FieldText);
+
+#[derive(Debug, Clone)]
+enum FieldText {
+    Joined(Arc<str>, &'static str),
+    Owned(String),
+}
+
+impl Field {
+    /// The pointer `base` + `rest`.
+    pub fn joined(base: &Arc<str>, rest: &'static str) -> Field {
+        Field(FieldText::Joined(Arc::clone(base), rest))
+    }
+
+    fn parts(&self) -> (&str, &str) {
+        match &self.0 {
+            FieldText::Joined(base, rest) => (base, rest),
+            FieldText::Owned(s) => (s, ""),
+        }
+    }
+}
+
+impl From<String> for Field {
+    fn from(s: String) -> Field {
+        Field(FieldText::Owned(s))
+    }
+}
+
+impl std::fmt::Display for Field {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (a, b) = self.parts();
+        f.write_str(a)?;
+        f.write_str(b)
+    }
+}
+
+impl PartialEq<str> for Field {
+    fn eq(&self, other: &str) -> bool {
+        let (a, b) = self.parts();
+        other.len() == a.len() + b.len() && other.starts_with(a) && other.ends_with(b)
+    }
+}
+
+impl PartialEq<&str> for Field {
+    fn eq(&self, other: &&str) -> bool {
+        self == *other
+    }
+}
+
+impl PartialEq for Field {
+    fn eq(&self, other: &Field) -> bool {
+        let (a, b) = other.parts();
+        let (c, d) = self.parts();
+        a.len() + b.len() == c.len() + d.len()
+            && a.bytes().chain(b.bytes()).eq(c.bytes().chain(d.bytes()))
+    }
+}
+
+impl Eq for Field {}
+
+impl Serialize for Field {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match &self.0 {
+            FieldText::Owned(s) => serializer.serialize_str(s),
+            FieldText::Joined(..) => serializer.collect_str(self),
+        }
     }
 }
 
@@ -205,6 +285,20 @@ mod tests {
         );
         assert!(Status::Missing.is_shortfall());
         assert!(!Status::Unknown.is_shortfall());
+    }
+
+    #[test]
+    fn fields_read_as_their_whole_pointer() {
+        let base: Arc<str> = Arc::from("/0/evses/1");
+        let joined = Field::joined(&base, "/evse_id");
+        assert_eq!(joined, "/0/evses/1/evse_id");
+        assert_ne!(joined, "/0/evses/1/evse_i");
+        assert_eq!(joined, Field::from("/0/evses/1/evse_id".to_string()));
+        assert_eq!(joined.to_string(), "/0/evses/1/evse_id");
+        assert_eq!(
+            serde_json::to_string(&joined).unwrap(),
+            "\"/0/evses/1/evse_id\""
+        );
     }
 
     #[test]

@@ -1031,7 +1031,7 @@ fn free_tariff(p: &Point<'_>, s: &Station<'_>, inputs: &UkInputs) -> Finding {
     match p.ad_hoc_problem(ID) {
         Some(mut problem) => {
             if problem.status == Status::Missing {
-                problem.reason.push_str(
+                problem.add_reason(
                     "; a free point must still reference a free-of-charge tariff, or drivers cannot tell free from unknown",
                 );
             }

@@ -97,7 +97,8 @@ fn a_complete_location_gives_every_derivable_value() {
     assert!(
         s("AFIR-A8")
             .fields
-            .contains(&"/0/evses/0/floor_level".to_string())
+            .iter()
+            .any(|x| x == "/0/evses/0/floor_level")
     );
     assert_eq!(s("AFIR-A9").value, json!("NL"));
     assert_eq!(s("AFIR-A9").fields, ["/0/country"]);
@@ -225,6 +226,25 @@ fn ad_hoc_price_problems() {
     });
     let r = afir(&[nl_location()], &[expired, nl_tariffs()[1].clone()]);
     assert!(point(&r, "E1", "AFIR-F3").reason.contains("not valid"));
+
+    // The ad hoc tariff starts later; until then only the contract tariff applies.
+    let later = with(nl_tariffs()[0].clone(), |t| {
+        t["start_date_time"] = json!("2025-10-01T00:00:00Z");
+    });
+    let contract = with(nl_tariffs()[0].clone(), |t| {
+        t["id"] = json!("ACREG");
+        t["type"] = json!("REGULAR");
+    });
+    let both = with(nl_location(), |l| {
+        l["evses"][0]["connectors"][0]["tariff_ids"] = json!(["ACREG", "AC"]);
+    });
+    let r = afir(&[both], &[later, contract, nl_tariffs()[1].clone()]);
+    let f = point(&r, "E1", "AFIR-F3");
+    assert_status(f, Status::Fail);
+    assert_eq!(
+        f.reason,
+        "connector 1: no ad hoc tariff: tariff ACREG is for contract customers only (REGULAR or PROFILE_*); tariff AC is not valid on the evaluation date"
+    );
 
     // A tariff without type is valid for every session, ad hoc included.
     let untyped = with(nl_tariffs()[0].clone(), |t| {
@@ -602,7 +622,7 @@ fn article_5_1_payment_instrument_for_new_points() {
     let f = point(&afir(&[shared], &nl_tariffs()), "E2", "AFIR-5.1-INSTR-NEW").clone();
     assert_status(&f, Status::Pass);
     assert!(f.reason.contains("shared"), "{}", f.reason);
-    assert!(f.fields.contains(&"/0/evses/0/capabilities".to_string()));
+    assert!(f.fields.iter().any(|x| x == "/0/evses/0/capabilities"));
 
     let no_reader = [dc_only(json!(["RFID_READER"]))];
     let new = afir_with(&no_reader, &nl_tariffs(), &commissioned(date(2024, 6, 1)));
