@@ -523,12 +523,12 @@ fn capabilities_published(station: &Station<'_>) -> bool {
 }
 
 /// The EVSEs of the station that have one of `capabilities`, as (uid, capability).
-fn with_capability<'s>(station: &'s Station<'_>, capabilities: &[&str]) -> Vec<(&'s str, String)> {
+fn with_capability<'s>(station: &'s Station<'_>, capabilities: &[&str]) -> Vec<(&'s str, &'s str)> {
     let mut out = Vec::new();
     for p in &station.points {
         for c in &p.evse.capabilities {
             if capabilities.contains(&c.as_str()) {
-                out.push((p.evse.uid.as_str(), c.clone()));
+                out.push((p.evse.uid.as_str(), c.as_str()));
             }
         }
     }
@@ -618,7 +618,7 @@ fn card_reader(point: &Point<'_>, station: &Station<'_>) -> CardReader {
     if let Some((uid, capability)) = with_capability(station, &CARD_READERS).into_iter().next() {
         return CardReader::Shared {
             uid: uid.to_string(),
-            capability,
+            capability: capability.to_string(),
         };
     }
     CardReader::Absent {
@@ -1981,7 +1981,7 @@ fn price_display(p: &Point<'_>, _: &Station<'_>, _: &AfirInputs) -> Finding {
     .fields(p.power_fields())
 }
 
-fn price_order(p: &Point<'_>, s: &Station<'_>, inputs: &AfirInputs) -> Finding {
+fn price_order(p: &Point<'_>, _: &Station<'_>, _: &AfirInputs) -> Finding {
     const ID: &str = "AFIR-5.4-ORDER-LPC";
     match power_class(p) {
         Some(true) => {
@@ -2001,16 +2001,15 @@ fn price_order(p: &Point<'_>, s: &Station<'_>, inputs: &AfirInputs) -> Finding {
     if p.is_free() {
         return Finding::new(ID, Status::NotApplicable, "free of charge");
     }
-    let mut f = f3_ad_hoc_price(p, s, inputs);
-    f.id = ID;
-    if f.status == Status::Pass {
-        f.reason = format!(
-            "every price component is published; in the AFIR order: {}",
-            f.reason
-        )
-        .into();
+    if let Some(problem) = p.ad_hoc_problem(ID) {
+        return problem;
     }
-    f
+    Finding::new(
+        ID,
+        Status::Pass,
+        "an ad hoc tariff gives every price component; AFIR-F3 lists them in the AFIR order (per kWh, per minute, per session, other)",
+    )
+    .fields(p.connector_fields("/tariff_ids"))
 }
 
 fn digitally_connected(p: &Point<'_>, _: &Station<'_>, inputs: &AfirInputs) -> Finding {

@@ -740,7 +740,8 @@ fn article_5_4_all_components_below_50_kw() {
     let r = base();
     let f = point(&r, "E1", "AFIR-5.4-ORDER-LPC");
     assert_status(f, Status::Pass);
-    assert!(f.reason.starts_with("every price component is published"));
+    assert!(f.reason.contains("in the AFIR order"));
+    assert_eq!(f.fields, ["/0/evses/0/connectors/0/tariff_ids"]);
     assert_status(point(&r, "E2", "AFIR-5.4-ORDER-LPC"), Status::NotApplicable);
     let no_ids = with(nl_location(), |l| {
         l["evses"][0]["connectors"][0]["tariff_ids"] = json!([]);
