@@ -20,7 +20,7 @@ use super::{
     Check, LocationReport, Point, Report, Rule, Station, evaluate_station, kw_text, kw_value,
     noon_utc,
 };
-use crate::model::{Connector, DimensionType, Feed, Location, Tariff, TaxIncluded};
+use crate::model::{Connector, DimensionType, Feed, Location, Tariff};
 use crate::spec::Version;
 use jiff::civil::{Date, Time, date};
 use rust_decimal::Decimal;
@@ -316,8 +316,9 @@ impl<'f> UkView<'f> {
 // ---------------------------------------------------------------------------------------------
 // Shared readings
 
-/// Whether regulations 5–10 apply at all: not to micro businesses, not before `from`.
-fn not_applicable(id: &'static str, inputs: &UkInputs, from: Date) -> Option<Finding> {
+/// A not-applicable finding when regulations 5–10 do not apply: to micro businesses, or before
+/// `from`.
+fn out_of_scope(id: &'static str, inputs: &UkInputs, from: Date) -> Option<Finding> {
     if inputs.micro_business {
         return Some(Finding::new(
             id,
@@ -335,7 +336,7 @@ fn not_applicable(id: &'static str, inputs: &UkInputs, from: Date) -> Option<Fin
     None
 }
 
-/// The station's rapid points: in service and at least 50 kW.
+/// Whether a point is rapid (50 kW or more); `None` when its power is not known.
 fn is_rapid(p: &Point<'_>) -> Option<bool> {
     p.power_w().map(|w| w >= RAPID_W)
 }
@@ -385,15 +386,7 @@ fn equivalent_p_per_kwh(
         .elements
         .iter()
         .all(|e| e.restrictions.as_ref().is_none_or(|r| r.is_empty()));
-    if !energy_only
-        || !unrestricted
-        || tariff.min_price.is_some()
-        || tariff.max_price.is_some()
-        || session.parking_minutes > 0
-            && tariff
-                .price_components()
-                .any(|c| c.dimension == DimensionType::ParkingTime)
-    {
+    if !energy_only || !unrestricted || tariff.min_price.is_some() || tariff.max_price.is_some() {
         return Err(EquivalentError::NeedsPricingEngine);
     }
     let price = consumer_price(tariff, first);
@@ -415,7 +408,7 @@ fn equivalent_p_per_kwh(
 
 fn contactless(p: &Point<'_>, s: &Station<'_>, inputs: &UkInputs) -> Finding {
     const ID: &str = "UK-R5-CONTACTLESS";
-    if let Some(f) = not_applicable(ID, inputs, ONE_YEAR_FROM) {
+    if let Some(f) = out_of_scope(ID, inputs, ONE_YEAR_FROM) {
         return f;
     }
     let power_fields = p.power_fields();
@@ -516,7 +509,7 @@ fn contactless(p: &Point<'_>, s: &Station<'_>, inputs: &UkInputs) -> Finding {
 
 fn roaming(s: &Station<'_>, inputs: &UkInputs) -> Finding {
     const ID: &str = "UK-R6-ROAMING";
-    if let Some(f) = not_applicable(ID, inputs, ROAMING_FROM) {
+    if let Some(f) = out_of_scope(ID, inputs, ROAMING_FROM) {
         return f;
     }
     let mut providers: Vec<&str> = Vec::new();
@@ -593,7 +586,7 @@ fn reliability_finding(id: &'static str, times: &Times, what: &str) -> Finding {
 
 fn point_reliability(p: &Point<'_>, s: &Station<'_>, inputs: &UkInputs) -> Finding {
     const ID: &str = "UK-R7-RELIABILITY";
-    if let Some(f) = not_applicable(ID, inputs, ONE_YEAR_FROM) {
+    if let Some(f) = out_of_scope(ID, inputs, ONE_YEAR_FROM) {
         return f;
     }
     match is_rapid(p) {
@@ -636,7 +629,7 @@ fn point_reliability(p: &Point<'_>, s: &Station<'_>, inputs: &UkInputs) -> Findi
 /// The network requirement: the pooled time of every rapid point.
 fn network_reliability(report: &Report, inputs: &UkInputs) -> Finding {
     const ID: &str = NETWORK_RELIABILITY.id;
-    if let Some(f) = not_applicable(ID, inputs, ONE_YEAR_FROM) {
+    if let Some(f) = out_of_scope(ID, inputs, ONE_YEAR_FROM) {
         return f;
     }
     let rapid = report
@@ -685,7 +678,7 @@ fn network_reliability(report: &Report, inputs: &UkInputs) -> Finding {
 
 fn helpline(s: &Station<'_>, inputs: &UkInputs) -> Finding {
     const ID: &str = "UK-R9-HELPLINE";
-    if let Some(f) = not_applicable(ID, inputs, ONE_YEAR_FROM) {
+    if let Some(f) = out_of_scope(ID, inputs, ONE_YEAR_FROM) {
         return f;
     }
     let l = s.location;
@@ -731,7 +724,7 @@ fn helpline(s: &Station<'_>, inputs: &UkInputs) -> Finding {
 
 fn data_requirement(s: &Station<'_>, inputs: &UkInputs) -> Finding {
     const ID: &str = "UK-R10-HOLD";
-    if let Some(f) = not_applicable(ID, inputs, ONE_YEAR_FROM) {
+    if let Some(f) = out_of_scope(ID, inputs, ONE_YEAR_FROM) {
         return f;
     }
     let l = s.location;
@@ -789,7 +782,7 @@ fn data_requirement(s: &Station<'_>, inputs: &UkInputs) -> Finding {
 
 fn refdata_location(s: &Station<'_>, inputs: &UkInputs) -> Finding {
     const ID: &str = "UK-R10-REFDATA-LOCATION";
-    if let Some(f) = not_applicable(ID, inputs, ONE_YEAR_FROM) {
+    if let Some(f) = out_of_scope(ID, inputs, ONE_YEAR_FROM) {
         return f;
     }
     let l = s.location;
@@ -830,7 +823,7 @@ fn refdata_location(s: &Station<'_>, inputs: &UkInputs) -> Finding {
 
 fn refdata_postcode(s: &Station<'_>, inputs: &UkInputs) -> Finding {
     const ID: &str = "UK-R10-REFDATA-POSTCODE";
-    if let Some(f) = not_applicable(ID, inputs, ONE_YEAR_FROM) {
+    if let Some(f) = out_of_scope(ID, inputs, ONE_YEAR_FROM) {
         return f;
     }
     let field = s.field("/postal_code");
@@ -853,7 +846,7 @@ fn refdata_postcode(s: &Station<'_>, inputs: &UkInputs) -> Finding {
 
 fn refdata_hours(s: &Station<'_>, inputs: &UkInputs) -> Finding {
     const ID: &str = "UK-R10-REFDATA-HOURS";
-    if let Some(f) = not_applicable(ID, inputs, ONE_YEAR_FROM) {
+    if let Some(f) = out_of_scope(ID, inputs, ONE_YEAR_FROM) {
         return f;
     }
     let field = s.field("/opening_times");
@@ -880,7 +873,7 @@ fn refdata_hours(s: &Station<'_>, inputs: &UkInputs) -> Finding {
 
 fn refdata_connector(p: &Point<'_>, _: &Station<'_>, inputs: &UkInputs) -> Finding {
     const ID: &str = "UK-R10-REFDATA-CONNECTOR";
-    if let Some(f) = not_applicable(ID, inputs, ONE_YEAR_FROM) {
+    if let Some(f) = out_of_scope(ID, inputs, ONE_YEAR_FROM) {
         return f;
     }
     if p.evse.connectors.is_empty() {
@@ -927,7 +920,7 @@ fn refdata_connector(p: &Point<'_>, _: &Station<'_>, inputs: &UkInputs) -> Findi
 
 fn refdata_power(p: &Point<'_>, _: &Station<'_>, inputs: &UkInputs) -> Finding {
     const ID: &str = "UK-R10-REFDATA-POWER";
-    if let Some(f) = not_applicable(ID, inputs, ONE_YEAR_FROM) {
+    if let Some(f) = out_of_scope(ID, inputs, ONE_YEAR_FROM) {
         return f;
     }
     match p.power_w() {
@@ -945,7 +938,7 @@ fn refdata_power(p: &Point<'_>, _: &Station<'_>, inputs: &UkInputs) -> Finding {
 
 fn refdata_payment(p: &Point<'_>, _: &Station<'_>, inputs: &UkInputs) -> Finding {
     const ID: &str = "UK-R10-REFDATA-PAYMENT";
-    if let Some(f) = not_applicable(ID, inputs, ONE_YEAR_FROM) {
+    if let Some(f) = out_of_scope(ID, inputs, ONE_YEAR_FROM) {
         return f;
     }
     let field = p.field("/capabilities");
@@ -974,7 +967,7 @@ fn refdata_payment(p: &Point<'_>, _: &Station<'_>, inputs: &UkInputs) -> Finding
 
 fn refdata_price(p: &Point<'_>, s: &Station<'_>, inputs: &UkInputs) -> Finding {
     const ID: &str = "UK-R10-REFDATA-PRICE";
-    if let Some(f) = not_applicable(ID, inputs, ONE_YEAR_FROM) {
+    if let Some(f) = out_of_scope(ID, inputs, ONE_YEAR_FROM) {
         return f;
     }
     if let Some(problem) = p.ad_hoc_problem(ID) {
@@ -1002,7 +995,7 @@ fn refdata_price(p: &Point<'_>, s: &Station<'_>, inputs: &UkInputs) -> Finding {
 
 fn free_tariff(p: &Point<'_>, s: &Station<'_>, inputs: &UkInputs) -> Finding {
     const ID: &str = "UK-R10-FREE-TARIFF";
-    if let Some(f) = not_applicable(ID, inputs, ONE_YEAR_FROM) {
+    if let Some(f) = out_of_scope(ID, inputs, ONE_YEAR_FROM) {
         return f;
     }
     let mut fields = p.connector_fields("/tariff_ids");
@@ -1106,12 +1099,8 @@ fn pence_per_kwh(p: &Point<'_>, s: &Station<'_>, inputs: &UkInputs) -> Finding {
             }
             Err(EquivalentError::NeedsPricingEngine) => {
                 status = status.worst(Status::Unknown);
-                let tax = match tariff.tax_included {
-                    TaxIncluded::Yes => "incl. tax",
-                    _ => "tax as the tariff says",
-                };
                 reasons.push(format!(
-                    "{label}: time, flat, parking components or restrictions: the p/kWh equivalent for the reference session ({} kWh from {}) needs the pricing engine ({tax})",
+                    "{label}: time, flat or parking components, restrictions or price limits: the p/kWh equivalent for the reference session ({} kWh from {}) needs the pricing engine",
                     inputs.reference_session.energy_kwh, inputs.reference_session.start
                 ));
             }
