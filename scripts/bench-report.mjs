@@ -8,7 +8,7 @@ if (!existsSync(root)) {
   process.exit(1);
 }
 const mean = (dir) => JSON.parse(readFileSync(join(dir, "new", "estimates.json"), "utf8")).mean.point_estimate;
-for (const group of readdirSync(root).filter((d) => d.startsWith("feed_") || d.startsWith("price_"))) {
+for (const group of readdirSync(root).filter((d) => ["feed_", "price_", "views_"].some((p) => d.startsWith(p)))) {
   const g = join(root, group);
   const baseline = mean(join(g, "baseline", "serde_json_value"));
   console.log(`\n${group}: serde_json::Value baseline ${(baseline / 1e6).toFixed(1)} ms`);

@@ -15,5 +15,6 @@ pub mod spec;
 pub mod tariff;
 pub mod totp;
 pub mod validate;
+pub mod views;
 
 pub use diagnostic::{Code, Diagnostic, Severity, Summary};

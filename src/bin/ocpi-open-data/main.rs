@@ -2,12 +2,15 @@
 //!
 //! Exit status: 0 = no errors in the data, 1 = errors in the data, 2 = the tool could not run.
 
+mod afir;
 mod fetch;
 mod input;
 mod price;
+mod regulation;
 mod render;
 mod serve;
 mod totp;
+mod uk;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use input::Input;
@@ -57,6 +60,10 @@ enum Command {
     Serve(serve::ServeArgs),
     /// Print the previous, current and next TOTP of a configuration and the seconds left.
     Totp(totp::TotpArgs),
+    /// EU AFIR: every requirement of Art. 5 and IR (EU) 2025/655 Tables A, B, F per location and EVSE.
+    Afir(afir::AfirArgs),
+    /// UK Public Charge Point Regulations 2023: every requirement per location and EVSE, and the rapid network.
+    Uk(uk::UkArgs),
 }
 
 #[derive(clap::Args)]
@@ -155,6 +162,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Price(args) => price::run(args),
         Command::Serve(args) => serve::run(args),
         Command::Totp(args) => totp::run(args),
+        Command::Afir(args) => afir::run(args),
+        Command::Uk(args) => uk::run(args),
         Command::Validate {
             read,
             format,
