@@ -349,27 +349,30 @@ pub struct PencePerKwh {
 }
 
 /// Why a tariff has no pence-per-kWh equivalent here.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EquivalentError {
-    /// Time, flat, parking components, restrictions, price limits or a step size that does not
-    /// divide the reference energy: the session must be priced by the pricing engine.
-    NeedsPricingEngine,
     /// The tariff has no price component.
     NoPrice,
+    /// The connector's power is not known, so the reference session's length is not either.
+    PowerUnknown,
+    /// The pricing engine could not price the reference session (its message).
+    NotPriced(String),
 }
 
-/// The pence-per-kWh equivalent of an ad hoc tariff for the reference session.
+/// The pence-per-kWh equivalent of an ad hoc tariff for the reference session on `as_of`.
 ///
-/// Exact for energy-only tariffs — one price per kWh for every element, no restrictions, no
-/// minimum or maximum price, a step size that divides the reference energy: the price per kWh
-/// is then the equivalent. Every other tariff needs the pricing engine (`crate::tariff`), whose
-/// `equivalent_price_per_kwh(tariff, connector, time_zone, &ReferenceSession)` this function is
-/// the one place to call.
+/// An energy-only tariff (one price per kWh for every element, no restrictions, no minimum or
+/// maximum price, a step size that divides the reference energy) is its own equivalent. Any
+/// other tariff is priced by the pricing engine ([`crate::tariff::equivalent_price_per_kwh`]) for
+/// the reference session: `energy_kwh` charged at the connector's full power from `start` (local
+/// time; a location without a time zone reads as `Europe/London`), then `parking_minutes` parked;
+/// the cost divided by the energy delivered.
 fn equivalent_p_per_kwh(
     tariff: &Tariff,
-    _connector: &Connector,
-    _time_zone: Option<&str>,
+    connector: &Connector,
+    time_zone: Option<&str>,
     session: &ReferenceSession,
+    as_of: Date,
 ) -> Result<PencePerKwh, EquivalentError> {
     let mut components = tariff.price_components().peekable();
     let Some(first) = components.peek().copied() else {
@@ -386,21 +389,65 @@ fn equivalent_p_per_kwh(
         .elements
         .iter()
         .all(|e| e.restrictions.as_ref().is_none_or(|r| r.is_empty()));
-    if !energy_only || !unrestricted || tariff.min_price.is_some() || tariff.max_price.is_some() {
-        return Err(EquivalentError::NeedsPricingEngine);
-    }
-    let price = consumer_price(tariff, first);
     let hundred = Decimal::ONE_HUNDRED;
-    Ok(match price.incl_tax {
-        Some(p) => PencePerKwh {
-            pence: (p * hundred).normalize(),
+    if energy_only && unrestricted && tariff.min_price.is_none() && tariff.max_price.is_none() {
+        let price = consumer_price(tariff, first);
+        return Ok(match price.incl_tax {
+            Some(p) => PencePerKwh {
+                pence: (p * hundred).normalize(),
+                incl_vat: true,
+            },
+            None => PencePerKwh {
+                pence: (price.given * hundred).normalize(),
+                incl_vat: false,
+            },
+        });
+    }
+    let power_w = connector.power_w().filter(|w| *w > 0);
+    let Some(power_w) = power_w else {
+        return Err(EquivalentError::PowerUnknown);
+    };
+    // Whole minutes of charging at full power, rounded up, then the parking time.
+    let charge_minutes = (session.energy_kwh * Decimal::from(60_000) / Decimal::from(power_w))
+        .ceil()
+        .to_string()
+        .parse::<u32>()
+        .map_err(|_| EquivalentError::NotPriced("the reference session is too long".into()))?;
+    let zone = time_zone
+        .and_then(|name| jiff::tz::TimeZone::get(name).ok())
+        .or_else(|| jiff::tz::TimeZone::get("Europe/London").ok())
+        .unwrap_or(jiff::tz::TimeZone::UTC);
+    let reference = crate::tariff::ReferenceSession {
+        start: as_of.to_datetime(session.start),
+        connected_minutes: charge_minutes.saturating_add(session.parking_minutes),
+        energy_kwh: session.energy_kwh,
+        max_power_kw: None,
+    };
+    let priced =
+        crate::tariff::equivalent_price_per_kwh(tariff, Some(connector), &zone, &reference)
+            .map_err(|e| EquivalentError::NotPriced(e.to_string()))?;
+    if [priced.total.before_tax, priced.total.after_tax]
+        .iter()
+        .all(|t| t.is_none_or(|t| t.is_zero()))
+    {
+        return Err(EquivalentError::NotPriced(
+            "no element of the tariff applies to it".into(),
+        ));
+    }
+    let pence = |pounds: Decimal| (super::ad_hoc::round(pounds) * hundred).normalize();
+    match (priced.per_kwh.after_tax, priced.per_kwh.before_tax) {
+        (Some(after), _) => Ok(PencePerKwh {
+            pence: pence(after),
             incl_vat: true,
-        },
-        None => PencePerKwh {
-            pence: (price.given * hundred).normalize(),
+        }),
+        (None, Some(before)) => Ok(PencePerKwh {
+            pence: pence(before),
             incl_vat: false,
-        },
-    })
+        }),
+        (None, None) => Err(EquivalentError::NotPriced(
+            "the session has no known cost".into(),
+        )),
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1080,6 +1127,7 @@ fn pence_per_kwh(p: &Point<'_>, s: &Station<'_>, inputs: &UkInputs) -> Finding {
             connector,
             s.location.time_zone.as_deref(),
             &inputs.reference_session,
+            inputs.as_of,
         ) {
             Ok(e) => {
                 values.push(json!({
@@ -1097,10 +1145,17 @@ fn pence_per_kwh(p: &Point<'_>, s: &Station<'_>, inputs: &UkInputs) -> Finding {
                 status = status.worst(Status::Fail);
                 reasons.push(format!("{label}: the tariff has no price component"));
             }
-            Err(EquivalentError::NeedsPricingEngine) => {
+            Err(EquivalentError::PowerUnknown) => {
                 status = status.worst(Status::Unknown);
                 reasons.push(format!(
-                    "{label}: time, flat or parking components, restrictions or price limits: the p/kWh equivalent for the reference session ({} kWh from {}) needs the pricing engine",
+                    "{label}: the connector's power is not known, so the reference session ({} kWh from {}) cannot be priced",
+                    inputs.reference_session.energy_kwh, inputs.reference_session.start
+                ));
+            }
+            Err(EquivalentError::NotPriced(why)) => {
+                status = status.worst(Status::Unknown);
+                reasons.push(format!(
+                    "{label}: the reference session ({} kWh from {}) cannot be priced: {why}",
                     inputs.reference_session.energy_kwh, inputs.reference_session.start
                 ));
             }

@@ -177,14 +177,10 @@ fn a_complete_location() {
             "tariffs.json#/0/elements/0/price_components/0"
         ]
     );
-    // A session fee needs the pricing engine for the p/kWh equivalent.
+    // A session fee is spread over the reference session: (30 kWh x 0.45 + 1.00) / 30 kWh.
     let fast = point(&r, "F1", "UK-R11-PKWH");
-    assert_status(fast, Status::Unknown);
-    assert!(
-        fast.reason.contains("needs the pricing engine"),
-        "{}",
-        fast.reason
-    );
+    assert_status(fast, Status::Pass);
+    assert_eq!(fast.value[0]["p_per_kwh"], json!("48.33"));
     assert_eq!(r.network.len(), 1);
     assert_status(&r.network[0], Status::Unknown);
     assert!(!r.has_shortfalls());
@@ -468,21 +464,43 @@ fn pence_per_kwh_readings() {
         json!("48")
     );
 
-    // Restrictions and price limits need the pricing engine.
-    for change in [
-        json!({"restrictions": {"start_time": "18:00", "end_time": "22:00"}}),
-        json!({"min_price": {"before_taxes": 5.0, "after_taxes": 6.0}}),
-    ] {
-        let t = with(gb_tariffs()[0].clone(), |t| {
-            if let Some(r) = change.get("restrictions") {
-                t["elements"][0]["restrictions"] = r.clone();
-            } else {
-                t["min_price"] = change["min_price"].clone();
-            }
-        });
-        let r = uk(&[gb_location()], &[t, gb_tariffs()[1].clone()]);
-        assert_status(point(&r, "R1", "UK-R11-PKWH"), Status::Unknown);
-    }
+    // Other tariffs are priced for the reference session (30 kWh from 12:00 on the evaluation
+    // date, at the connector's power, no parking). A minimum price above the session's cost sets
+    // it: max(30 x 0.79, 30.00) / 30 kWh = 100p.
+    let t = with(gb_tariffs()[0].clone(), |t| {
+        t["min_price"] = json!({"before_taxes": 25.0, "after_taxes": 30.0});
+    });
+    let r = uk(&[gb_location()], &[t, gb_tariffs()[1].clone()]);
+    let finding = point(&r, "R1", "UK-R11-PKWH");
+    assert_status(finding, Status::Pass);
+    assert_eq!(finding.value[0]["p_per_kwh"], json!("100"));
+
+    // A price that holds only from 18:00 to 22:00 does not apply to a session at 12:00.
+    let t = with(gb_tariffs()[0].clone(), |t| {
+        t["elements"][0]["restrictions"] = json!({"start_time": "18:00", "end_time": "22:00"});
+    });
+    let r = uk(&[gb_location()], &[t, gb_tariffs()[1].clone()]);
+    let finding = point(&r, "R1", "UK-R11-PKWH");
+    assert_status(finding, Status::Unknown);
+    assert!(
+        finding.reason.contains("no element of the tariff applies"),
+        "{}",
+        finding.reason
+    );
+
+    // A time-of-day tariff with an evening price and a day price: the day price applies.
+    let t = with(gb_tariffs()[0].clone(), |t| {
+        t["elements"] = json!([
+            {"price_components": [{"type": "ENERGY", "price": 0.99, "step_size": 1}],
+             "restrictions": {"start_time": "18:00", "end_time": "22:00"}},
+            {"price_components": [{"type": "ENERGY", "price": 0.59, "step_size": 1}]}
+        ]);
+    });
+    let r = uk(&[gb_location()], &[t, gb_tariffs()[1].clone()]);
+    assert_eq!(
+        point(&r, "R1", "UK-R11-PKWH").value[0]["p_per_kwh"],
+        json!("59")
+    );
 }
 
 /// A status list snapshot.
