@@ -9,5 +9,7 @@ pub mod json;
 pub mod model;
 pub mod spec;
 pub mod validate;
+#[cfg(all(feature = "wasm", target_arch = "wasm32"))]
+mod wasm;
 
 pub use diagnostic::{Code, Diagnostic, Severity, Summary};

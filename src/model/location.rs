@@ -200,6 +200,7 @@ impl Location {
     }
 
     /// The location's time zone, when it names one of the IANA database.
+    #[cfg(feature = "tzdb")]
     pub fn tz(&self) -> Option<jiff::tz::TimeZone> {
         jiff::tz::db().get(self.time_zone.as_deref()?).ok()
     }

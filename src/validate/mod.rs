@@ -13,4 +13,4 @@ pub use document::{
     Options, validate_as, validate_document, validate_files, validate_files_streaming,
     validate_files_with,
 };
-pub use report::{FileReport, Item, is_within};
+pub use report::{FeedReport, FileReport, Item, is_within};
