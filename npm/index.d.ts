@@ -11,7 +11,8 @@ export type InitSource =
   | Request
   | Response
   | Promise<Response>
-  | BufferSource
+  | ArrayBuffer
+  | ArrayBufferView
   | WebAssembly.Module;
 
 /**
@@ -23,7 +24,7 @@ export type InitSource =
 export function init(source?: InitSource): Promise<void>;
 
 /** Like `init`, synchronously, from the bytes of the .wasm file or a compiled module. */
-export function initSync(source: BufferSource | WebAssembly.Module): void;
+export function initSync(source: ArrayBuffer | ArrayBufferView | WebAssembly.Module): void;
 
 // ---------------------------------------------------------------------------------------------
 // Errors
