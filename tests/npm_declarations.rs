@@ -11,11 +11,7 @@ fn the_declared_diagnostic_codes_are_the_cores() {
         .find("export type DiagnosticCode =")
         .expect("index.d.ts declares DiagnosticCode");
     let end = start + text[start..].find(';').expect("the union ends with ;");
-    let declared: Vec<&str> = text[start..end]
-        .split('"')
-        .skip(1)
-        .step_by(2)
-        .collect();
+    let declared: Vec<&str> = text[start..end].split('"').skip(1).step_by(2).collect();
     let core: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
     let missing: Vec<&&str> = core.iter().filter(|c| !declared.contains(c)).collect();
     let extra: Vec<&&str> = declared.iter().filter(|c| !core.contains(c)).collect();
@@ -23,5 +19,8 @@ fn the_declared_diagnostic_codes_are_the_cores() {
         missing.is_empty() && extra.is_empty(),
         "npm/index.d.ts DiagnosticCode: missing {missing:?}, not codes of the core {extra:?}"
     );
-    assert_eq!(declared, core, "npm/index.d.ts lists the codes in another order");
+    assert_eq!(
+        declared, core,
+        "npm/index.d.ts lists the codes in another order"
+    );
 }
