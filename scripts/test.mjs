@@ -1,13 +1,20 @@
-// Runs every check of the project, in order, and stops at the first failure:
-// formatting, lints (warnings are errors), all Rust tests of the workspace, then the WebAssembly build.
+// Runs every check of the project, in order, and stops at the first failure: formatting, lints
+// (warnings are errors) natively and for the WebAssembly build, all Rust tests of the workspace,
+// then the npm package (built, packed and tested in Node and headless Chromium).
 import { spawnSync } from "node:child_process";
 
 const steps = [
   ["cargo", ["fmt", "--all", "--check"]],
   ["cargo", ["clippy", "--workspace", "--all-targets", "--locked", "--", "-D", "warnings"]],
+  [
+    "cargo",
+    [
+      "clippy", "--lib", "--locked", "--target", "wasm32-unknown-unknown",
+      "--no-default-features", "--features", "wasm", "--", "-D", "warnings",
+    ],
+  ],
   ["cargo", ["test", "--workspace", "--locked"]],
-  // The core library, with the browser transport of the feed client, builds for WebAssembly.
-  ["cargo", ["clippy", "--lib", "--target", "wasm32-unknown-unknown", "--no-default-features", "--locked", "--", "-D", "warnings"]],
+  ["node", ["scripts/test-npm.mjs"]],
 ];
 
 for (const [cmd, args] of steps) {

@@ -16,5 +16,7 @@ pub mod tariff;
 pub mod totp;
 pub mod validate;
 pub mod views;
+#[cfg(all(feature = "wasm", target_arch = "wasm32"))]
+mod wasm;
 
 pub use diagnostic::{Code, Diagnostic, Severity, Summary};

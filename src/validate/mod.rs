@@ -14,4 +14,4 @@ pub use document::{
     validate_files_with,
 };
 pub use envelope::EnvelopeInfo;
-pub use report::{FileReport, Item, is_within};
+pub use report::{FeedReport, FileReport, Item, is_within};

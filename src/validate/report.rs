@@ -50,7 +50,9 @@ pub struct Item<'a> {
     pub has_errors: bool,
 }
 
-/// The result of validating one file.
+/// The result of validating one file. Its JSON form (the fields below, in this order) is one
+/// entry of `files` in the CLI's `validate --format json` and what the npm package's `validate`
+/// returns.
 #[derive(Debug, Serialize)]
 pub struct FileReport<'a> {
     pub path: String,
@@ -119,6 +121,24 @@ impl FileReport<'_> {
                 .is_some_and(|p| is_within(p, &item.pointer));
         }
         self.items_ok = self.read.iter().filter(|i| !i.has_errors).count();
+    }
+}
+
+/// The JSON document of a validation: the report of every file and the counts over all of them.
+/// The CLI's `validate --format json` prints it; the npm package's `validateFeed` returns it.
+#[derive(Debug, Serialize)]
+pub struct FeedReport<'r, 'a> {
+    pub files: &'r [FileReport<'a>],
+    pub summary: Summary,
+}
+
+impl<'r, 'a> FeedReport<'r, 'a> {
+    pub fn new(files: &'r [FileReport<'a>]) -> Self {
+        let summary = files.iter().fold(Summary::default(), |mut s, r| {
+            s.merge(r.summary());
+            s
+        });
+        FeedReport { files, summary }
     }
 }
 

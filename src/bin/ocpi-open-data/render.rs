@@ -2,34 +2,13 @@
 
 use crate::input::Input;
 use ocpi_open_data::json::LineIndex;
-use ocpi_open_data::validate::FileReport;
-use ocpi_open_data::{Diagnostic, Severity, Summary};
-use serde::Serialize;
+use ocpi_open_data::validate::{FeedReport, FileReport};
+use ocpi_open_data::{Diagnostic, Severity};
 use std::io::{self, Write};
 
-#[derive(Serialize)]
-struct JsonReport<'r, 'a> {
-    files: &'r [FileReport<'a>],
-    summary: Summary,
-}
-
 pub fn json_report(out: &mut impl Write, reports: &[FileReport<'_>]) -> io::Result<()> {
-    let summary = total(reports);
-    serde_json::to_writer(
-        &mut *out,
-        &JsonReport {
-            files: reports,
-            summary,
-        },
-    )?;
+    serde_json::to_writer(&mut *out, &FeedReport::new(reports))?;
     writeln!(out)
-}
-
-fn total(reports: &[FileReport<'_>]) -> Summary {
-    reports.iter().fold(Summary::default(), |mut s, r| {
-        s.merge(r.summary());
-        s
-    })
 }
 
 pub fn text_report(
@@ -69,7 +48,7 @@ pub fn text_report(
         )?;
     }
     if reports.len() > 1 {
-        let s = total(reports);
+        let s = FeedReport::new(reports).summary;
         writeln!(
             out,
             "total: {} errors, {} warnings, {} infos",

@@ -7,6 +7,7 @@ use super::{
 use crate::diagnostic::Code;
 use crate::json::{Node, Span};
 use crate::spec::Version;
+use crate::validate::format::utc_seconds;
 use crate::validate::report::Item;
 use rust_decimal::Decimal;
 
@@ -608,9 +609,9 @@ fn child_later(
             format!("{cp}/last_updated"),
             section,
             format!(
-                "this {child_name}'s last_updated ({}) is later than its {parent_name}'s ({}); a {parent_name}'s last_updated must be bumped whenever one of its children changes",
+                "this {child_name}'s last_updated ({}) is later than its {parent_name}'s ({}Z); a {parent_name}'s last_updated must be bumped whenever one of its children changes",
                 node.as_str().unwrap_or_default(),
-                parent.strftime("%Y-%m-%dT%H:%M:%SZ")
+                utc_seconds(parent)
             ),
         );
     }

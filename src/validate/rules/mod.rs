@@ -14,6 +14,7 @@ mod location;
 mod tariff;
 
 use super::detect::Kind;
+use super::format::utc_seconds;
 use super::report::{FileReport, Item};
 use super::walk::parse_decimal;
 use crate::diagnostic::{Code, Diagnostic};
@@ -354,9 +355,9 @@ pub(super) fn last_updated_future(
             pointer(),
             section,
             format!(
-                "last_updated {} lies in the future (now is {}); the sender's clock is probably wrong, or the time is local time written as UTC",
+                "last_updated {} lies in the future (now is {}Z); the sender's clock is probably wrong, or the time is local time written as UTC",
                 node.as_str().unwrap_or_default(),
-                now.strftime("%Y-%m-%dT%H:%M:%SZ")
+                utc_seconds(now)
             ),
         );
     }

@@ -5,6 +5,7 @@ use super::{Ctx, arr, dec, energy_mix, head, last_updated_future, num_text, text
 use crate::diagnostic::Code;
 use crate::json::Node;
 use crate::spec::Version;
+use crate::validate::format::utc_seconds;
 use crate::validate::report::Item;
 use rust_decimal::Decimal;
 
@@ -515,7 +516,7 @@ fn not_current(
     let end_node = t.get("end_date_time");
     let start_node = t.get("start_date_time");
     let last_updated = ts_of(t.get("last_updated"));
-    let fmt = |ts: jiff::Timestamp| ts.strftime("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let fmt = |ts: jiff::Timestamp| format!("{}Z", utc_seconds(ts));
     if let (Some(now), Some(e)) = (cx.now, end)
         && e <= now
     {

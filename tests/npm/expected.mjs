@@ -1,0 +1,119 @@
+// What the package's tests compare with: the native CLI's JSON output for each input, computed
+// here by running the CLI. The inputs travel with their expected outputs, so that the same cases
+// run in Node and in Chromium (which receives this object as /expected.json).
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+
+/** Every `.json` file below `dir`, as paths relative to `base`, sorted. */
+function jsonFiles(dir, base) {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith(".json"))
+    .map((e) => relative(base, join(e.parentPath ?? e.path, e.name)))
+    .sort();
+}
+
+/**
+ * Runs the CLI in `cwd` and reads its JSON output. Exit status 0 or 1 (no errors / errors in the
+ * data) are both results; anything else is a failure of the test set-up.
+ */
+function runCli(cli, args, cwd) {
+  const result = spawnSync(cli, args, { cwd, encoding: "utf8", maxBuffer: 1 << 28 });
+  if (result.status !== 0 && result.status !== 1) {
+    throw new Error(`${cli} ${args.join(" ")} exited ${result.status}: ${result.stderr}`);
+  }
+  return JSON.parse(result.stdout);
+}
+
+/** A document nested `depth` arrays deep. */
+export function nested(depth) {
+  return "[".repeat(depth) + "]".repeat(depth);
+}
+
+/** A document nested `depth` objects deep. */
+export function nestedObjects(depth) {
+  return '{"a":'.repeat(depth) + "1" + "}".repeat(depth);
+}
+
+/**
+ * Builds the inputs and the CLI's outputs the cases compare with.
+ * `cli` is the native binary, `fixtures` the shared fixtures folder, `repo` the repository.
+ */
+export function buildExpected({ cli, fixtures, repo }) {
+  const text = (rel) => readFileSync(join(fixtures, rel), "utf8");
+  const validateOne = (rel, args = [], cwd = fixtures) =>
+    runCli(cli, ["validate", "--format", "json", ...args, rel], cwd).files[0];
+
+  // Every example of the specification and every real-world sample, each alone.
+  const documents = [
+    ...jsonFiles(join(fixtures, "ocpi-spec-examples"), fixtures),
+    ...jsonFiles(join(fixtures, "real-world-samples"), fixtures),
+  ].map((path) => ({ path, text: text(path), report: validateOne(path) }));
+
+  // Inputs made here, each with the CLI flags and the package options that mean the same.
+  const scratch = mkdtempSync(join(tmpdir(), "ocpi-npm-cases-"));
+  const location221 = text("ocpi-spec-examples/2.2.1/location_example.json");
+  const tariff221 = text("ocpi-spec-examples/2.2.1/tariff_4_complex.json");
+  const zepto = text("real-world-samples/ocpi_2_2_locations-zepto.json");
+  const made = [
+    { name: "comments", path: "with-comments.json", text: `// exported by hand\n${location221}`, args: [], options: {} },
+    {
+      name: "comments allowed",
+      path: "with-comments.json",
+      text: `// exported by hand\n${location221}`,
+      args: ["--allow-comments"],
+      options: { allowComments: true },
+    },
+    { name: "version forced", path: "location.json", text: location221, args: ["--version", "2.1.1"], options: { version: "2.1.1" } },
+    { name: "kind forced", path: "tariff.json", text: tariff221, args: ["--kind", "location"], options: { kind: "location" } },
+    { name: "label", path: "location.json", text: location221, args: ["--label", "2.2"], options: { label: "2.2" } },
+    { name: "label from the path", path: "ocpi_2_1_1_locations.json", text: location221, args: [], options: {} },
+    { name: "nesting beyond 128", path: "deep.json", text: nested(129), args: [], options: {} },
+    { name: "truncated feed", path: "truncated.json", text: zepto.slice(0, Math.floor(zepto.length / 2)), args: [], options: {} },
+    {
+      name: "byte order mark and CRLF",
+      path: "crlf.json",
+      text: `\uFEFF${location221.replaceAll("\n", "\r\n")}`,
+      args: [],
+      options: {},
+    },
+    {
+      name: "integers beyond 2^53",
+      path: "big-numbers.json",
+      text: location221.replace('"id": "LOC1",', '"id": "LOC1", "vendor_sequence": 12345678901234567890, "vendor_negative": -9007199254740993,'),
+      args: [],
+      options: {},
+    },
+  ];
+  for (const m of made) {
+    writeFileSync(join(scratch, m.path), m.text);
+    m.report = validateOne(m.path, m.args, scratch);
+    m.normalized = runCli(cli, ["normalize", ...m.args, m.path], scratch);
+  }
+  const fuzz = readFileSync(join(repo, "tests", "data", "fuzz-crash-evse-id.bin"));
+  writeFileSync(join(scratch, "fuzz.bin"), fuzz);
+
+  // A feed of several files: ids unique across them, tariff references resolved.
+  const feedFiles = [
+    "ocpi-spec-examples/2.2.1/location_example.json",
+    "ocpi-spec-examples/2.2.1/tariff_4_complex.json",
+    "ocpi-spec-examples/2.2.1/tariff_1_simple_2hour.json",
+    "real-world-samples/ocpi_2_2_locations-zepto.json",
+    // The same file twice: its ids are then duplicated across the feed.
+    "ocpi-spec-examples/2.2.1/location_example.json",
+  ];
+  const feed = {
+    files: feedFiles.map((path) => ({ path, text: text(path) })),
+    report: runCli(cli, ["validate", "--format", "json", ...feedFiles], fixtures),
+    normalized: runCli(cli, ["normalize", ...feedFiles], fixtures),
+  };
+
+  return {
+    documents,
+    made,
+    fuzz: { path: "fuzz.bin", base64: fuzz.toString("base64"), report: validateOne("fuzz.bin", [], scratch) },
+    feed,
+    normalized: documents.map((d) => ({ path: d.path, feed: runCli(cli, ["normalize", d.path], fixtures) })),
+  };
+}
