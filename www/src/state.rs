@@ -6,10 +6,11 @@ use std::sync::Arc;
 use jiff::Timestamp;
 use leptos::prelude::*;
 use ocpi_open_data::cluster::{BBox, ClusterIndex, ClusterOptions, ClusterPoint, marker::bits};
+use ocpi_open_data::feed::{FeedStore, Module, Progress};
 use ocpi_open_data::model::{Location, Tariff};
+use ocpi_open_data::spec::Version;
 
 use crate::catalog::{Catalog, FeedData};
-use crate::feed_loader::{FeedError, Progress};
 use crate::filter::Filters;
 use crate::url_state::Position;
 
@@ -36,24 +37,64 @@ impl<T> std::ops::Deref for Shared<T> {
     }
 }
 
-/// One feed the user asked for.
+/// A page that failed for good; everything read before it is kept.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FeedError {
+    pub message: String,
+    pub module: Module,
+    /// Where a retry starts: the failed page (or discovery step).
+    pub resume: String,
+    /// The code of the fault (`http-status`, `timeout`, ...).
+    pub code: &'static str,
+}
+
+/// One source being read: a feed the user gave, or one version of it (see `feed_loader`).
 #[derive(Debug, Clone, Default)]
 pub struct FeedState {
+    /// Identifies the source while it loads (URLs may repeat across versions).
+    pub id: u64,
+    /// What the user gave (kept in the URL of the page).
+    pub given: String,
+    /// What this source reads: the given URL, or one version's details URL.
     pub url: String,
+    /// The version, when a versions list was split by version.
+    pub version: Option<Version>,
+    /// The module being read: "endpoints", "locations", "tariffs", "done".
+    pub stage: &'static str,
     pub progress: Progress,
     pub loading: bool,
+    pub refreshing: bool,
     pub error: Option<FeedError>,
-    pub locations: Vec<Arc<Location>>,
-    pub tariffs: Vec<Arc<Tariff>>,
+    /// Locations by their position in the locations store (`None`: not a location).
+    pub locations: Vec<Option<Arc<Location>>>,
+    pub tariffs: Vec<Option<Arc<Tariff>>>,
+    /// The items read, per module, for retries and `date_from` refreshes (empty while a fetch
+    /// holds them).
+    pub location_store: Shared<FeedStore>,
+    pub tariff_store: Shared<FeedStore>,
     /// Diagnostics of the validator over all pages read.
     pub errors: usize,
     pub warnings: usize,
     /// The Locations endpoint, for refreshes with `date_from`.
     pub locations_endpoint: Option<String>,
+    /// The URL the tariffs are discovered from, when the locations were found by discovery.
+    pub tariffs_from: Option<String>,
     /// When the last complete read or refresh started.
     pub synced: Option<Timestamp>,
     /// When the first read started (a read resumed after an error is synced as of then).
     pub load_started: Option<Timestamp>,
+}
+
+impl FeedState {
+    /// The locations read.
+    pub fn location_list(&self) -> impl Iterator<Item = &Arc<Location>> {
+        self.locations.iter().flatten()
+    }
+
+    /// The tariffs read.
+    pub fn tariff_list(&self) -> impl Iterator<Item = &Arc<Tariff>> {
+        self.tariffs.iter().flatten()
+    }
 }
 
 /// The visible part of the map.
@@ -155,11 +196,26 @@ impl MapState {
                 .with_untracked(|c| c.entries.get(i).map(|e| key_of(&e.location)))
         });
         let catalog = self.feeds.with_untracked(|feeds| {
-            let data: Vec<FeedData<'_>> = feeds
+            // A location served in several versions is shown once, from the first source that
+            // has it (the highest version of a split versions list).
+            let mut seen = std::collections::HashSet::new();
+            let lists: Vec<(Vec<Arc<Location>>, Vec<Arc<Tariff>>)> = feeds
                 .iter()
-                .map(|f| FeedData {
-                    locations: &f.locations,
-                    tariffs: &f.tariffs,
+                .map(|f| {
+                    (
+                        f.location_list()
+                            .filter(|l| seen.insert(key_of(l)))
+                            .cloned()
+                            .collect(),
+                        f.tariff_list().cloned().collect(),
+                    )
+                })
+                .collect();
+            let data: Vec<FeedData<'_>> = lists
+                .iter()
+                .map(|(l, t)| FeedData {
+                    locations: l,
+                    tariffs: t,
                 })
                 .collect();
             Catalog::build(&data)
