@@ -1,5 +1,6 @@
 // Runs every check of the project, in order, and stops at the first failure:
-// formatting, lints (warnings are errors), all Rust tests of the workspace, then the WebAssembly build.
+// formatting, lints (warnings are errors), all Rust tests of the workspace, the WebAssembly build,
+// then the end-to-end tests of the app in headless Chromium.
 import { spawnSync } from "node:child_process";
 
 const steps = [
@@ -8,6 +9,9 @@ const steps = [
   ["cargo", ["test", "--workspace", "--locked"]],
   // The core library, with the browser transport of the feed client, builds for WebAssembly.
   ["cargo", ["clippy", "--lib", "--target", "wasm32-unknown-unknown", "--no-default-features", "--locked", "--", "-D", "warnings"]],
+  // End-to-end tests of the map and validator app (builds the app, the demo data and the CLI
+  // when missing; needs /usr/bin/chromium).
+  ["npm", ["run", "test:e2e"]],
 ];
 
 for (const [cmd, args] of steps) {

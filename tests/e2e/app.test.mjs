@@ -416,7 +416,7 @@ describe("map page", () => {
     assert.ok(cli.status === 0, cli.stderr + cli.stdout);
     const priced = JSON.parse(cli.stdout);
     const total = Number(priced.total.after_tax ?? priced.total.before_tax);
-    const shownAmount = Number(shown.replace(/[^\d.]/g, ""));
+    const shownAmount = Number(shown.match(/\d+\.\d+/)?.[0]);
     assert.ok(total > 0, `a real price: ${cli.stdout}`);
     assert.ok(Math.abs(shownAmount - total) < 0.00005, `panel ${shown} = CLI ${total}`);
     // The ad hoc prices in the AFIR order, and the badges that open into the requirement list.
@@ -453,9 +453,11 @@ describe("map page", () => {
     const page = await newPage();
     const op = manifest.operators.find((o) => o.shape === "envelope" && o.version === "2.2.1");
     const items = JSON.parse(fs.readFileSync(path.join(DEMO, op.locations_file), "utf8")).data;
-    const pages = [items.slice(0, 20), items.slice(20, 40), items.slice(40)];
+    const pages = [];
+    for (let i = 0; i < items.length; i += 20) pages.push(items.slice(i, i + 20));
     const env = (data) => JSON.stringify({ data, status_code: 1000, timestamp: "2026-01-15T00:00:00Z" });
     let failOnce = true;
+    let busyOnce = true;
     const refreshes = [];
     // What changed since the last sync: the first 20 locations, every EVSE now out of order.
     const changed = pages[0].map((l) => ({ ...l, evses: (l.evses ?? []).map((e) => ({ ...e, status: "OUTOFORDER" })) }));
@@ -474,18 +476,24 @@ describe("map page", () => {
           { identifier: "tariffs", role: "SENDER", url: `${url.origin}/mock/2.2.1/tariffs` }] }, status_code: 1000 }));
       }
       if (url.pathname.endsWith("/tariffs")) return json(env([]), { "X-Total-Count": "0" });
-      const n = Number(url.searchParams.get("page") ?? "0");
+      const n = Number(url.searchParams.get("offset") ?? "0") / 20;
       if (n === 1 && failOnce) {
+        // Not worth retrying by itself: the page fails, what loaded is kept, the user retries.
         failOnce = false;
+        return route.fulfill({ status: 404, body: "gone" });
+      }
+      if (n === 2 && busyOnce) {
+        // Worth retrying: the client asks again after a backoff.
+        busyOnce = false;
         return route.fulfill({ status: 503, body: "busy" });
       }
       const headers = { "X-Total-Count": String(items.length), "X-Limit": "20" };
-      if (n + 1 < pages.length) headers.Link = `<${url.origin}/mock/2.2.1/locations?page=${n + 1}>; rel="next"`;
+      if (n + 1 < pages.length) headers.Link = `<${url.origin}/mock/2.2.1/locations?offset=${(n + 1) * 20}&limit=20>; rel="next"`;
       return json(env(pages[n]), headers);
     });
     await page.goto(`${base}/index.html?feed=${encodeURIComponent(`${base}/mock/versions`)}&tiles=none&refresh=5`);
     await page.locator(".feed-error").waitFor({ timeout: 30_000 });
-    assert.match(await page.locator(".feed-error").textContent(), /HTTP 503/);
+    assert.match(await page.locator(".feed-error").textContent(), /HTTP 404/);
     assert.match(await page.locator(".feed-progress").textContent(), /page 1, 20 of \d+ items/);
     const publicOf = (list) => list.filter((l) => l.publish !== false).length;
     await page.waitForFunction((n) => document.querySelector(".filters .count")?.textContent.endsWith(`of ${n} locations`), publicOf(pages[0]));

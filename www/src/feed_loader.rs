@@ -45,7 +45,7 @@ pub fn version_sources(body: &[u8], base: &str) -> Option<Vec<(Version, String)>
     if out.is_empty() {
         return None;
     }
-    out.sort_by(|a, b| b.0.cmp(&a.0));
+    out.sort_by_key(|v| std::cmp::Reverse(v.0));
     Some(out.into_iter().map(|(v, _, u)| (v, u)).collect())
 }
 
@@ -114,9 +114,15 @@ mod tests {
         assert_eq!(
             sources,
             vec![
-                (Version::V2_3_0, "http://127.0.0.1:8080/ocpi/2.3.0".to_string()),
+                (
+                    Version::V2_3_0,
+                    "http://127.0.0.1:8080/ocpi/2.3.0".to_string()
+                ),
                 (Version::V2_2_1, "https://a/2.2.1".to_string()),
-                (Version::V2_1_1, "http://127.0.0.1:8080/ocpi/2.1.1".to_string()),
+                (
+                    Version::V2_1_1,
+                    "http://127.0.0.1:8080/ocpi/2.1.1".to_string()
+                ),
             ]
         );
         let details = br#"{"data":{"version":"2.2.1","endpoints":[]},"status_code":1000}"#;

@@ -24,7 +24,11 @@ pub struct SessionInput {
 /// The connector a session is priced on: the most powerful one of the location whose tariffs
 /// include `tariff_id` (or any, when none names it).
 pub fn connector_for<'l>(location: &'l Location, tariff_id: &str) -> Option<&'l Connector> {
-    let connectors = || location.evses_in_service().flat_map(|e| e.connectors.iter());
+    let connectors = || {
+        location
+            .evses_in_service()
+            .flat_map(|e| e.connectors.iter())
+    };
     let names = |c: &&Connector| c.tariff_ids.iter().any(|t| t == tariff_id);
     connectors()
         .filter(names)
@@ -47,10 +51,14 @@ pub fn session(input: &SessionInput, power_kw: Decimal) -> Option<Session> {
     if input.kwh <= Decimal::ZERO || power_kw <= Decimal::ZERO {
         return None;
     }
-    let charge_secs = (input.kwh / power_kw * Decimal::from(3600)).ceil().to_i64()?;
+    let charge_secs = (input.kwh / power_kw * Decimal::from(3600))
+        .ceil()
+        .to_i64()?;
     let end = input
         .start
-        .checked_add(SignedDuration::from_secs(charge_secs + i64::from(input.stay_minutes) * 60))
+        .checked_add(SignedDuration::from_secs(
+            charge_secs + i64::from(input.stay_minutes) * 60,
+        ))
         .ok()?;
     Some(Session::new(input.start, end, input.kwh, power_kw))
 }
@@ -84,7 +92,10 @@ mod tests {
 
     #[test]
     fn a_session_is_priced_at_the_connector_power_in_local_time() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/fixtures/ocpi-spec-examples/2.2.1/");
+        let dir = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../shared/fixtures/ocpi-spec-examples/2.2.1/"
+        );
         let loc = read(&format!("{dir}location_example.json"));
         let tariff = read(&format!("{dir}tariff_1_simple_2hour.json"));
         let files: [(&str, &[u8]); 2] = [("l.json", &loc), ("t.json", &tariff)];
@@ -99,12 +110,23 @@ mod tests {
         let connector = connector_for(location, &tariff.id);
         let kw = power_kw(connector);
         let s = session(&input, kw).expect("session");
-        let price = estimate(tariff, location, &input).expect("priced").expect("no error");
+        let price = estimate(tariff, location, &input)
+            .expect("priced")
+            .expect("no error");
         // The same session priced directly by the core gives the same total.
         let direct = price_session(tariff, &s, connector, None).expect("priced");
         assert_eq!(price.total, direct.total);
-        assert!(price.total.after_tax.or(price.total.before_tax).is_some_and(|t| t > Decimal::ZERO));
-        assert_eq!(price.time_zone, location.time_zone.clone().unwrap_or_default());
+        assert!(
+            price
+                .total
+                .after_tax
+                .or(price.total.before_tax)
+                .is_some_and(|t| t > Decimal::ZERO)
+        );
+        assert_eq!(
+            price.time_zone,
+            location.time_zone.clone().unwrap_or_default()
+        );
     }
 
     #[test]

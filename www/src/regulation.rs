@@ -71,12 +71,11 @@ pub fn findings(report: &LocationReport) -> Vec<(Option<&str>, &Finding)> {
         .requirements
         .iter()
         .map(|f| (None, f))
-        .chain(
-            report
-                .evses
+        .chain(report.evses.iter().flat_map(|e| {
+            e.requirements
                 .iter()
-                .flat_map(|e| e.requirements.iter().map(move |f| (Some(e.uid.as_str()), f))),
-        )
+                .map(move |f| (Some(e.uid.as_str()), f))
+        }))
         .collect()
 }
 
@@ -138,8 +137,15 @@ mod tests {
         let v = verdict(&a);
         assert!(v.applicable > 0);
         let (fa, _) = feed_reports(&feed, as_of);
-        assert_eq!(fa.locations.len(), feed.locations.iter().filter(|l| l.publish).count());
+        assert_eq!(
+            fa.locations.len(),
+            feed.locations.iter().filter(|l| l.publish).count()
+        );
         let defs = Regulation::Afir.definitions();
-        assert!(findings(&a).iter().all(|(_, f)| defs.iter().any(|d| d.id == f.id)));
+        assert!(
+            findings(&a)
+                .iter()
+                .all(|(_, f)| defs.iter().any(|d| d.id == f.id))
+        );
     }
 }

@@ -97,6 +97,9 @@ impl FeedState {
     }
 }
 
+/// The locations and tariffs of one source, as the catalog joins them.
+type SourceLists = (Vec<Arc<Location>>, Vec<Arc<Tariff>>);
+
 /// The visible part of the map.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Viewport {
@@ -199,7 +202,7 @@ impl MapState {
             // A location served in several versions is shown once, from the first source that
             // has it (the highest version of a split versions list).
             let mut seen = std::collections::HashSet::new();
-            let lists: Vec<(Vec<Arc<Location>>, Vec<Arc<Tariff>>)> = feeds
+            let lists: Vec<SourceLists> = feeds
                 .iter()
                 .map(|f| {
                     (

@@ -170,9 +170,10 @@ pub mod loading {
 
     /// Continues a source from the page that failed, into what it already read.
     pub fn retry(state: MapState, id: u64) {
-        let Some(err) = state.feeds.with_untracked(|f| {
-            f.iter().find(|s| s.id == id).and_then(|s| s.error.clone())
-        }) else {
+        let Some(err) = state
+            .feeds
+            .with_untracked(|f| f.iter().find(|s| s.id == id).and_then(|s| s.error.clone()))
+        else {
             return;
         };
         update(state, id, |s| {
@@ -217,7 +218,11 @@ pub mod loading {
     ) {
         use crate::feed_loader::{Read, item_summary, read};
         use std::sync::Arc;
-        let items: Vec<_> = page.items.iter().filter_map(|&i| Some((i, store.get(i)?))).collect();
+        let items: Vec<_> = page
+            .items
+            .iter()
+            .filter_map(|&i| Some((i, store.get(i)?)))
+            .collect();
         let found = item_summary(items.iter().map(|(_, item)| *item));
         s.errors += found.errors;
         s.warnings += found.warnings;
@@ -275,12 +280,15 @@ pub mod loading {
             .await;
             let report = fetch.report();
             let store = crate::state::Shared(std::sync::Arc::new(fetch.into_store()));
-            let failed = report.failed_pages.first().map(|f| crate::state::FeedError {
-                message: format!("{} ({})", f.error, f.url),
-                module,
-                resume: f.url.clone(),
-                code: f.error.code(),
-            });
+            let failed = report
+                .failed_pages
+                .first()
+                .map(|f| crate::state::FeedError {
+                    message: format!("{} ({})", f.error, f.url),
+                    module,
+                    resume: f.url.clone(),
+                    code: f.error.code(),
+                });
             let mut tariffs_from = None;
             update(state, id, |s| {
                 match module {

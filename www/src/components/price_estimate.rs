@@ -16,7 +16,9 @@ use crate::state::MapState;
 
 /// `datetime-local` text of an instant in `zone`.
 fn local_input(t: jiff::Timestamp, zone: &jiff::tz::TimeZone) -> String {
-    t.to_zoned_datetime(zone.clone()).strftime("%Y-%m-%dT%H:%M").to_string()
+    t.to_zoned_datetime(zone.clone())
+        .strftime("%Y-%m-%dT%H:%M")
+        .to_string()
 }
 
 /// The total as text: after tax when the tariff gives it, else before tax.
@@ -42,7 +44,9 @@ pub fn PriceEstimate(location: Arc<Location>) -> impl IntoView {
     let loc = location.clone();
     let z = zone.clone();
     let result = move || -> Result<SessionPrice, String> {
-        let t = tariff.as_ref().ok_or("No tariff is known for these connectors.")?;
+        let t = tariff
+            .as_ref()
+            .ok_or("No tariff is known for these connectors.")?;
         let kwh = kwh
             .get()
             .trim()
@@ -57,7 +61,11 @@ pub fn PriceEstimate(location: Arc<Location>) -> impl IntoView {
             .to_zoned_datetime(z.clone())
             .map_err(|e| e.to_string())?
             .timestamp();
-        let input = SessionInput { kwh, start, stay_minutes };
+        let input = SessionInput {
+            kwh,
+            start,
+            stay_minutes,
+        };
         match estimate(t, &loc, &input) {
             None => Err("Enter an energy above 0 kWh.".to_string()),
             Some(Err(e)) => Err(format!("This tariff cannot be priced: {e}")),

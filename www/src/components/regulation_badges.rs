@@ -67,9 +67,16 @@ pub fn Badge(regulation: Regulation, report: LocationReport) -> impl IntoView {
             let title = defs
                 .iter()
                 .find(|d| d.id == f.id)
-                .map_or(f.id.to_string(), |d| format!("{} ({})", d.title, d.reference));
+                .map_or(f.id.to_string(), |d| {
+                    format!("{} ({})", d.title, d.reference)
+                });
             let on = evse.map(|u| format!("EVSE {u}: ")).unwrap_or_default();
-            (f.status, format!("{on}{title}"), f.reason.to_string(), value_text(f))
+            (
+                f.status,
+                format!("{on}{title}"),
+                f.reason.to_string(),
+                value_text(f),
+            )
         })
         .collect();
     view! {

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use ocpi_open_data::model::{Location, Tariff, TariffType, TaxIncluded};
-use ocpi_open_data::tariff::{Language, ad_hoc_prices, explain_tariff_parts, money};
+use ocpi_open_data::tariff::{ComponentKind, Language, ad_hoc_prices, explain_tariff_parts, money};
 
 use crate::browser::safe_href;
 use crate::state::MapState;
@@ -37,7 +37,8 @@ fn ad_hoc_line(t: &Tariff) -> String {
         p.per_kwh.map(|a| format!("{} per kWh", m(a))),
         p.per_minute.map(|a| format!("{} per minute", m(a))),
         p.per_session.map(|a| format!("{} per session", m(a))),
-        p.parking_per_minute.map(|a| format!("parking {} per minute", m(a))),
+        p.parking_per_minute
+            .map(|a| format!("parking {} per minute", m(a))),
     ]
     .into_iter()
     .flatten()
@@ -48,7 +49,11 @@ fn ad_hoc_line(t: &Tariff) -> String {
     format!(
         "{}{}",
         parts.join(" · "),
-        if p.conditional { " (some prices hold only at certain times or conditions)" } else { "" }
+        if p.conditional {
+            " (some prices hold only at certain times or conditions)"
+        } else {
+            ""
+        }
     )
 }
 
@@ -83,7 +88,17 @@ pub fn TariffSummary(location: Arc<Location>) -> impl IntoView {
             } else {
                 p.conditions.join(", ")
             };
-            (money(p.amount, &t.currency, Language::En), format!("per {}", p.per), when)
+            let what = match p.kind {
+                ComponentKind::Time => " charging",
+                ComponentKind::ParkingTime => " parking",
+                ComponentKind::ReservationTime | ComponentKind::ReservationFlat => " reserved",
+                ComponentKind::Energy | ComponentKind::Flat => "",
+            };
+            (
+                money(p.amount, &t.currency, Language::En),
+                format!("per {}{what}", p.per),
+                when,
+            )
         })
         .collect();
     let notes = explained.notes;
@@ -100,7 +115,7 @@ pub fn TariffSummary(location: Arc<Location>) -> impl IntoView {
                     {rows.into_iter().map(|(p, u, w)| view! { <tr><td>{p}</td><td>{u}</td><td>{w}</td></tr> }).collect_view()}
                 </tbody>
             </table>
-            <p class="hint">{tax}</p>
+            {notes.is_empty().then(|| view! { <p class="hint">{tax}</p> })}
             {(!notes.is_empty()).then(|| view! { <ul class="tariff-notes">{notes.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> })}
             {alt.into_iter().map(|a| view! { <p class="alt">{a}</p> }).collect_view()}
             {url.map(|u| view! { <a href=u rel="noopener noreferrer nofollow" target="_blank">"Tariff details"</a> })}

@@ -267,6 +267,55 @@ fn read_files(list: web_sys::FileList, add: impl Fn(Vec<InputFile>) + 'static) {
     });
 }
 
+/// The most locations a regulation tab lists (the JSON report has them all).
+const LISTED_LOCATIONS: usize = 300;
+
+/// A regulation view of every location read: the summary per requirement, then each location's
+/// requirement list.
+#[component]
+fn RegulationReport(regulation: Regulation, report: Report, read: usize) -> impl IntoView {
+    use super::regulation_badges::Badge;
+    let name = regulation.name();
+    let defs = regulation.definitions();
+    let shown = report.locations.len();
+    let summary: Vec<(String, String)> = report
+        .summary
+        .requirements
+        .iter()
+        .map(|(id, counts)| {
+            let title = defs
+                .iter()
+                .find(|d| d.id == *id)
+                .map_or(id.to_string(), |d| d.title.to_string());
+            let counts = ocpi_open_data::views::Status::ALL
+                .iter()
+                .filter(|s| counts.get(**s) > 0)
+                .map(|s| format!("{} {}", counts.get(*s), s.as_str()))
+                .collect::<Vec<_>>()
+                .join(", ");
+            (title, counts)
+        })
+        .collect();
+    view! {
+        <p class="regulation-summary">{format!(
+            "{name}: {shown} published locations of {read} read{}.",
+            if report.unpublished > 0 { format!(" ({} unpublished left out)", report.unpublished) } else { String::new() }
+        )}</p>
+        <table class="regulation-table">
+            <caption class="visually-hidden">{format!("{name} requirements: locations per status")}</caption>
+            <thead><tr><th scope="col">"Requirement"</th><th scope="col">"Locations per status"</th></tr></thead>
+            <tbody>{summary.into_iter().map(|(t, c)| view! { <tr><td>{t}</td><td>{c}</td></tr> }).collect_view()}</tbody>
+        </table>
+        <ul class="regulation-locations">
+            {report.locations.into_iter().take(LISTED_LOCATIONS).map(|l| view! {
+                <li><span class="loc-id">{format!("Location {} ({})", l.id, l.pointer)}</span>
+                    <Badge regulation report=l /></li>
+            }).collect_view()}
+        </ul>
+        {(shown > LISTED_LOCATIONS).then(|| view! { <p class="hint">{format!("The first {LISTED_LOCATIONS} locations are listed; the downloaded report has all.")}</p> })}
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -312,52 +361,11 @@ mod tests {
         assert!(report["summary"]["warnings"].as_u64().unwrap_or(0) >= 1);
         assert!(v.normalized_json.contains("\"locations\""));
         assert_eq!(v.locations, 1);
-        assert_eq!(v.regulation_views, 0, "no regulation views in this build");
-    }
-}
-
-/// The most locations a regulation tab lists (the JSON report has them all).
-const LISTED_LOCATIONS: usize = 300;
-
-/// A regulation view of every location read: the summary per requirement, then each location's
-/// requirement list.
-#[component]
-fn RegulationReport(regulation: Regulation, report: Report, read: usize) -> impl IntoView {
-    use super::regulation_badges::Badge;
-    let name = regulation.name();
-    let defs = regulation.definitions();
-    let shown = report.locations.len();
-    let summary: Vec<(String, String)> = report
-        .summary
-        .requirements
-        .iter()
-        .map(|(id, counts)| {
-            let title = defs.iter().find(|d| d.id == *id).map_or(id.to_string(), |d| d.title.to_string());
-            let counts = ocpi_open_data::views::Status::ALL
-                .iter()
-                .filter(|s| counts.get(**s) > 0)
-                .map(|s| format!("{} {}", counts.get(*s), s.as_str()))
-                .collect::<Vec<_>>()
-                .join(", ");
-            (title, counts)
-        })
-        .collect();
-    view! {
-        <p class="regulation-summary">{format!(
-            "{name}: {shown} published locations of {read} read{}.",
-            if report.unpublished > 0 { format!(" ({} unpublished left out)", report.unpublished) } else { String::new() }
-        )}</p>
-        <table class="regulation-table">
-            <caption class="visually-hidden">{format!("{name} requirements: locations per status")}</caption>
-            <thead><tr><th scope="col">"Requirement"</th><th scope="col">"Locations per status"</th></tr></thead>
-            <tbody>{summary.into_iter().map(|(t, c)| view! { <tr><td>{t}</td><td>{c}</td></tr> }).collect_view()}</tbody>
-        </table>
-        <ul class="regulation-locations">
-            {report.locations.into_iter().take(LISTED_LOCATIONS).map(|l| view! {
-                <li><span class="loc-id">{format!("Location {} ({})", l.id, l.pointer)}</span>
-                    <Badge regulation report=l /></li>
-            }).collect_view()}
-        </ul>
-        {(shown > LISTED_LOCATIONS).then(|| view! { <p class="hint">{format!("The first {LISTED_LOCATIONS} locations are listed; the downloaded report has all.")}</p> })}
+        assert_eq!(
+            v.afir.locations.len(),
+            v.locations,
+            "every location read is published"
+        );
+        assert_eq!(v.uk.locations.len(), v.locations);
     }
 }
