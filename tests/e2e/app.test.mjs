@@ -429,6 +429,8 @@ describe("map page", () => {
     assert.match(await page.locator('.panel details[data-regulation="UK PCPR"] summary').textContent(), /^UK PCPR: /);
     await page.screenshot({ path: path.join(SHOTS, "map-panel-badges.png") });
     await page.locator(".panel").screenshot({ path: path.join(SHOTS, "panel-badges-expanded.png") });
+    await page.locator(".panel .tariff").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, "map-panel-estimate.png") });
     fs.rmSync(tmp, { recursive: true, force: true });
     await page.context().close();
   });
