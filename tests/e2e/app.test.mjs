@@ -382,24 +382,30 @@ describe("map page", () => {
 
   test("the panel prices a session as `ocpi-open-data price` does and shows the AFIR and UK badges", async () => {
     // A published location with a time zone whose connectors name a tariff of its operator.
+    // Preferably one whose tariffs change with the time of day, so that the start time counts.
     let pick;
-    for (const o of manifest.operators.filter((o) => o.tariffs_file)) {
+    const timed = (t) => (t.elements ?? []).some((e) => e.restrictions?.start_time);
+    for (const wantTimed of [true, false]) for (const o of manifest.operators.filter((o) => o.tariffs_file)) {
+      if (pick) break;
       const items = (f) => { const d = JSON.parse(fs.readFileSync(path.join(DEMO, f), "utf8")); return Array.isArray(d) ? d : d.data ?? d.content; };
       const tariffs = items(o.tariffs_file);
       for (const l of items(o.locations_file)) {
         if (l.publish === false || !/^[A-Z][a-z]+\/[A-Za-z_]+$/.test(l.time_zone ?? "") || !l.country_code) continue;
         const ids = (l.evses ?? []).flatMap((e) => (e.connectors ?? []).flatMap((c) => c.tariff_ids ?? (c.tariff_id ? [c.tariff_id] : [])));
-        if (ids.length && ids.every((id) => tariffs.some((t) => t.id === id && t.currency))) { pick = { l, tariffs }; break; }
+        if (ids.length && ids.every((id) => tariffs.some((t) => t.id === id && t.currency))
+          && (!wantTimed || tariffs.some((t) => ids.includes(t.id) && timed(t)))) { pick = { l, tariffs }; break; }
       }
-      if (pick) break;
     }
     assert.ok(pick, "a demo location with a tariff");
     const { l, tariffs } = pick;
     const page = await newPage();
     await page.goto(demoMapUrl(`&loc=${encodeURIComponent(`${l.country_code}*${l.party_id}*${l.id}`)}`));
+    await waitLoaded(page, manifest.public_locations);
     await page.locator(".panel .estimate").waitFor({ timeout: 120_000 });
     await page.locator("#est-start").fill("2026-01-13T10:00");
     await page.locator("#est-kwh").fill("30");
+    await page.waitForTimeout(500);
+    assert.equal(await page.locator("#est-start").inputValue(), "2026-01-13T10:00", "the session set stays set");
     const zone = (await page.locator('label[for="est-start"]').textContent()).match(/\((.+)\)/)[1];
     const kw = Number((await page.locator(".estimate .hint").first().textContent()).match(/at ([\d.]+) kW/)[1]);
     const tariffId = (await page.locator("#tariff-h").textContent()).match(/\(([^()]+)\)$/)[1];

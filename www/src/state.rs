@@ -162,6 +162,11 @@ pub struct MapState {
     /// The current minute (for "open now").
     pub now: RwSignal<Timestamp>,
     pub shown: Memo<Shared<Shown>>,
+    /// The session of the price estimate, kept while the panel redraws or another location opens:
+    /// energy in kWh, local start (`None`: now), minutes parked after charging.
+    pub estimate_kwh: RwSignal<String>,
+    pub estimate_start: RwSignal<Option<String>>,
+    pub estimate_stay: RwSignal<String>,
 }
 
 impl MapState {
@@ -189,6 +194,9 @@ impl MapState {
             tiles: RwSignal::new(tiles),
             now,
             shown,
+            estimate_kwh: RwSignal::new("30".to_string()),
+            estimate_start: RwSignal::new(None),
+            estimate_stay: RwSignal::new("0".to_string()),
         }
     }
 

@@ -34,9 +34,17 @@ fn total_text(p: &SessionPrice) -> String {
 pub fn PriceEstimate(location: Arc<Location>) -> impl IntoView {
     let state = expect_context::<MapState>();
     let zone = zone_of(&location).unwrap_or(jiff::tz::TimeZone::UTC);
-    let kwh = RwSignal::new("30".to_string());
-    let stay = RwSignal::new("0".to_string());
-    let start = RwSignal::new(local_input(state.now.get_untracked(), &zone));
+    let (kwh, stay, chosen) = (
+        state.estimate_kwh,
+        state.estimate_stay,
+        state.estimate_start,
+    );
+    let z0 = zone.clone();
+    let start = Signal::derive(move || {
+        chosen
+            .get()
+            .unwrap_or_else(|| local_input(state.now.get(), &z0))
+    });
     let tariff = tariffs_of(&state, &location).into_iter().next();
     let kw = tariff
         .as_ref()
@@ -82,7 +90,7 @@ pub fn PriceEstimate(location: Arc<Location>) -> impl IntoView {
                     on:input:target=move |ev| kwh.set(ev.target().value()) />
                 <label for="est-start">{format!("Start ({zone_name})")}</label>
                 <input id="est-start" type="datetime-local" prop:value=move || start.get()
-                    on:input:target=move |ev| start.set(ev.target().value()) />
+                    on:input:target=move |ev| chosen.set(Some(ev.target().value())) />
                 <label for="est-stay">"Parked after charging (min)"</label>
                 <input id="est-stay" type="number" min="0" step="5" prop:value=move || stay.get()
                     on:input:target=move |ev| stay.set(ev.target().value()) />
