@@ -44,13 +44,13 @@ pub fn FeedStatus() -> impl IntoView {
             )
         })
     };
-    // Many feeds are folded away (a phone has no room for 48 progress bars); errors unfold them.
+    // Several sources fold away once read (a phone has no room for their progress bars); while
+    // loading, and when one stopped with an error, they unfold.
     let unfolded = move || {
         state
             .feeds
-            .with(|f| f.len() <= 3 || f.iter().any(|s| s.error.is_some()))
+            .with(|f| f.len() <= 1 || f.iter().any(|s| s.loading || s.error.is_some()))
     };
-
     view! {
         <section class="feeds" aria-labelledby="feeds-h">
             <h2 id="feeds-h">"Feeds"</h2>
