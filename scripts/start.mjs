@@ -6,7 +6,9 @@
 // Steps: npm ci (when node_modules is missing), the wasm32 target and wasm-bindgen-cli of the
 // version in Cargo.lock, the app (scripts/build-app.mjs), the demo data
 // (`ocpi-feed-gen demo`, placed on the Natural Earth land the map draws), the CLI, then
-// `ocpi-open-data serve --addr 127.0.0.1:PORT --static target/app-dist <demo feeds>`.
+// `ocpi-open-data serve --addr 127.0.0.1:PORT --static target/app-dist <demo feeds>`: one port
+// serves the app, and the demo data of all three OCPI versions at /ocpi/versions (each file in
+// its detected version), which the map reads by default.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -56,12 +58,6 @@ async function main() {
     "--locations", locations, "--land", path.join(dist, "basemap", "land-50m.geojson"), "--out-dir", DEMO]);
   run("cargo", ["build", "--release", "--locked", "--bin", "ocpi-open-data"]);
   const cli = path.join(root, "target", "release", "ocpi-open-data");
-  const probe = spawnSync(cli, ["serve", "--help"], { encoding: "utf8" });
-  if (probe.status !== 0) {
-    console.error("npm start: this build of ocpi-open-data has no `serve` subcommand yet; " +
-      `the app is built in ${path.relative(root, dist)} and the demo data in ${path.relative(root, DEMO)}.`);
-    process.exit(2);
-  }
   for (const [page, s] of Object.entries(pageSizes(dist))) {
     console.log(`  ${page}: ${(s.total / 1024).toFixed(1)} KiB gzipped`);
   }

@@ -1,6 +1,7 @@
 // Runs every check of the project, in order, and stops at the first failure: formatting, lints
 // (warnings are errors) natively and for the WebAssembly build, all Rust tests of the workspace,
-// then the npm package (built, packed and tested in Node and headless Chromium).
+// the npm package (built, packed and tested in Node and headless Chromium), then the end-to-end
+// tests of the map and validator app in headless Chromium.
 import { spawnSync } from "node:child_process";
 
 const steps = [
@@ -15,6 +16,9 @@ const steps = [
   ],
   ["cargo", ["test", "--workspace", "--locked"]],
   ["node", ["scripts/test-npm.mjs"]],
+  // End-to-end tests of the map and validator app (builds the app, the demo data and the CLI
+  // when missing; needs /usr/bin/chromium).
+  ["npm", ["run", "test:e2e"]],
 ];
 
 for (const [cmd, args] of steps) {

@@ -1,14 +1,18 @@
 // End-to-end tests of the charging map and the validator page in headless Chromium
 // (playwright-core driving Debian's /usr/bin/chromium; no browser download).
 //
-// The app is built by scripts/build-app.mjs and the demo data by `ocpi-feed-gen demo` when they
-// are missing. A small static file server (files only, no OCPI logic) serves target/app-dist at
-// `/` and the demo files at `/demo/`; the map reads the operators' files as feeds given in the
-// URL. Paging (Link, X-Total-Count) and errors are exercised with recorded HTTP responses
-// (page.route). Screenshots go to target/screenshots/.
+// The app is built by scripts/build-app.mjs, the demo data by `ocpi-feed-gen demo` and the CLI
+// by cargo when they are missing. The map and the validator are served by the real
+// `ocpi-open-data serve --static target/app-dist <demo data>` on a free port, and the map reads
+// the demo feed from `/ocpi/versions` of its own origin (all three versions). A small static
+// file server serves the app and script payload files for the XSS test; paging (Link,
+// X-Total-Count) and errors are exercised with recorded HTTP responses (page.route).
+// Screenshots go to target/screenshots/.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import net from "node:net";
+import os from "node:os";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -78,7 +82,46 @@ function xssFeed() {
   return { location, tariff };
 }
 
-let server, base, browser, manifest;
+let server, base, browser, manifest, api, serveProcess;
+
+/** The CLI binary: the release build when there is one, else a debug build. */
+function cliBinary() {
+  const release = path.join(root, "target", "release", "ocpi-open-data");
+  if (fs.existsSync(release)) return release;
+  const debug = path.join(root, "target", "debug", "ocpi-open-data");
+  if (!fs.existsSync(debug)) sh("cargo", ["build", "--locked", "--bin", "ocpi-open-data"]);
+  return debug;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `ocpi-open-data serve` on the demo data and the built app; resolves to its origin. */
+async function startServe() {
+  const { demoFeeds } = await import("../../scripts/start.mjs");
+  const port = await freePort();
+  serveProcess = spawn(cliBinary(), ["serve", "--addr", `127.0.0.1:${port}`, "--static", DIST, ...demoFeeds(DEMO)],
+    { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${out}`)), 60_000);
+    serveProcess.stdout.on("data", (d) => {
+      out += d;
+      if (out.includes("serving http://")) { clearTimeout(timer); resolve(); }
+    });
+    serveProcess.stderr.on("data", (d) => { out += d; });
+    serveProcess.on("exit", (code) => { clearTimeout(timer); reject(new Error(`serve exited (${code}):\n${out}`)); });
+  });
+  return `http://127.0.0.1:${port}`;
+}
 
 before(async () => {
   if (!fs.existsSync("/usr/bin/chromium")) {
@@ -97,12 +140,14 @@ before(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
   server = await serveStatic();
   base = `http://127.0.0.1:${server.address().port}`;
+  api = await startServe();
   browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
 });
 
 after(async () => {
   await browser?.close();
   server?.close();
+  serveProcess?.kill("SIGTERM");
 });
 
 async function newPage(viewport = { width: 1280, height: 800 }) {
@@ -113,11 +158,9 @@ async function newPage(viewport = { width: 1280, height: 800 }) {
   return page;
 }
 
-/** Map URL that loads every demo operator's files as feeds. */
+/** Map URL on the real server: the map reads `/ocpi/versions` of its own origin. */
 function demoMapUrl(extra = "") {
-  const feeds = manifest.operators.flatMap((o) => [o.locations_file, o.tariffs_file])
-    .map((f) => `feed=${encodeURIComponent(`/demo/${f}`)}`).join("&");
-  return `${base}/index.html?${feeds}&tiles=none${extra}`;
+  return `${api}/index.html?tiles=none${extra}`;
 }
 
 async function shownCount(page) {
@@ -151,10 +194,10 @@ describe("validator page", () => {
     const page = await newPage();
     const requests = [];
     page.on("request", (r) => requests.push(r.url()));
-    await page.goto(`${base}/validator.html`);
+    await page.goto(`${api}/validator.html`);
     await page.locator("#paste").waitFor();
     const loaded = requests.length;
-    assert.ok(requests.every((u) => u.startsWith(base)), `only own assets: ${requests}`);
+    assert.ok(requests.every((u) => u.startsWith(api)), `only own assets: ${requests}`);
     const doc = [
       "[{",
       '  "country_code": "NL", "party_id": "ABC", "id": "L1", "publish": true,',
@@ -196,10 +239,18 @@ describe("validator page", () => {
     // Tabs.
     await page.getByRole("tab", { name: "Normalized data" }).click();
     assert.match(await page.locator(".normalized").textContent(), /"locations"/);
-    await page.getByRole("tab", { name: "AFIR" }).click();
-    assert.match(await page.locator(".regulation-na").textContent(), /not available in this build/);
     await page.getByRole("tab", { name: "Diagnostics" }).click();
     await page.screenshot({ path: path.join(SHOTS, "validator.png"), fullPage: true });
+    // The AFIR view of the location read: its requirement list, with statuses and reasons.
+    await page.getByRole("tab", { name: "AFIR" }).click();
+    assert.match(await page.locator(".regulation-summary").textContent(), /AFIR: 1 published locations of 1 read/);
+    const afir = page.locator('.regulation-locations details[data-regulation="AFIR"]');
+    await afir.locator("summary").click();
+    assert.ok(await afir.locator(".req").count() > 3);
+    assert.match(await afir.locator(".requirements").textContent(), /✓ pass|✕ fail|✕ missing/);
+    await page.screenshot({ path: path.join(SHOTS, "validator-afir.png"), fullPage: true });
+    await page.getByRole("tab", { name: "UK" }).click();
+    assert.match(await page.locator(".regulation-summary").textContent(), /UK PCPR: 1 published locations/);
     assert.equal(requests.length, loaded, `no request after load, got ${requests.slice(loaded)}`);
     await page.context().close();
   });
@@ -208,7 +259,7 @@ describe("validator page", () => {
     const page = await newPage();
     const requests = [];
     page.on("request", (r) => requests.push(r.url()));
-    await page.goto(`${base}/validator.html`);
+    await page.goto(`${api}/validator.html`);
     await page.locator("#file-pick").waitFor({ state: "attached" });
     const loaded = requests.length;
     const sample = path.resolve(root, "..", "shared", "fixtures", "real-world-samples", "ocpi_2_2_locations-zepto.json");
@@ -230,7 +281,7 @@ describe("validator page", () => {
 
   test("script and HTML in every field stay text", async () => {
     const page = await newPage();
-    await page.goto(`${base}/validator.html`);
+    await page.goto(`${api}/validator.html`);
     const { location, tariff } = xssFeed();
     await page.locator("#paste").fill(JSON.stringify([location], null, 1));
     await page.getByRole("button", { name: "Validate pasted text" }).click();
@@ -321,12 +372,72 @@ describe("map page", () => {
     assert.equal(await page.evaluate(() => document.activeElement?.id), "panel-h");
     assert.match(await page.locator(".panel").textContent(), /Charge points \(\d+\)/);
     assert.match(await page.locator(".estimate").textContent(), /Price estimate/);
-    assert.match(await page.locator(".estimate-result").textContent(), /not available in this build|tariff must be known/);
     assert.match(await page.locator(".badges").textContent(), /AFIR/);
     assert.match(page.url(), /loc=/);
     await page.screenshot({ path: path.join(SHOTS, "map-panel.png") });
     await page.keyboard.press("Escape");
     await page.locator(".panel").waitFor({ state: "detached" });
+    await page.context().close();
+  });
+
+  test("the panel prices a session as `ocpi-open-data price` does and shows the AFIR and UK badges", async () => {
+    // A published location with a time zone whose connectors name a tariff of its operator.
+    // Preferably one whose tariffs change with the time of day, so that the start time counts.
+    let pick;
+    const timed = (t) => (t.elements ?? []).some((e) => e.restrictions?.start_time);
+    for (const wantTimed of [true, false]) for (const o of manifest.operators.filter((o) => o.tariffs_file)) {
+      if (pick) break;
+      const items = (f) => { const d = JSON.parse(fs.readFileSync(path.join(DEMO, f), "utf8")); return Array.isArray(d) ? d : d.data ?? d.content; };
+      const tariffs = items(o.tariffs_file);
+      for (const l of items(o.locations_file)) {
+        if (l.publish === false || !/^[A-Z][a-z]+\/[A-Za-z_]+$/.test(l.time_zone ?? "") || !l.country_code) continue;
+        const ids = (l.evses ?? []).flatMap((e) => (e.connectors ?? []).flatMap((c) => c.tariff_ids ?? (c.tariff_id ? [c.tariff_id] : [])));
+        if (ids.length && ids.every((id) => tariffs.some((t) => t.id === id && t.currency))
+          && (!wantTimed || tariffs.some((t) => ids.includes(t.id) && timed(t)))) { pick = { l, tariffs }; break; }
+      }
+    }
+    assert.ok(pick, "a demo location with a tariff");
+    const { l, tariffs } = pick;
+    const page = await newPage();
+    await page.goto(demoMapUrl(`&loc=${encodeURIComponent(`${l.country_code}*${l.party_id}*${l.id}`)}`));
+    await waitLoaded(page, manifest.public_locations);
+    await page.locator(".panel .estimate").waitFor({ timeout: 120_000 });
+    await page.locator("#est-start").fill("2026-01-13T10:00");
+    await page.locator("#est-kwh").fill("30");
+    await page.waitForTimeout(500);
+    assert.equal(await page.locator("#est-start").inputValue(), "2026-01-13T10:00", "the session set stays set");
+    const zone = (await page.locator('label[for="est-start"]').textContent()).match(/\((.+)\)/)[1];
+    const kw = Number((await page.locator(".estimate .hint").first().textContent()).match(/at ([\d.]+) kW/)[1]);
+    const tariffId = (await page.locator("#tariff-h").textContent()).match(/\(([^()]+)\)$/)[1];
+    const shown = await page.locator(".estimate-total").textContent();
+    // The same session priced by the CLI on the same tariff.
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ocpi-e2e-"));
+    fs.writeFileSync(path.join(tmp, "tariffs.json"), JSON.stringify(tariffs.filter((t) => t.id === tariffId)));
+    const secs = Math.ceil((30 / kw) * 3600);
+    const end = new Date(Date.UTC(2026, 0, 13, 10, 0, 0) + secs * 1000).toISOString().slice(0, 19);
+    fs.writeFileSync(path.join(tmp, "session.json"), JSON.stringify({
+      start_date_time: "2026-01-13T10:00:00", end_date_time: end, timezone: zone, energy_kwh: 30, max_power_kw: kw }));
+    const cli = spawnSync(cliBinary(), ["price", "--tariff", path.join(tmp, "tariffs.json"), "--session",
+      path.join(tmp, "session.json"), "--timezone", zone, "--format", "json"], { encoding: "utf8" });
+    assert.ok(cli.status === 0, cli.stderr + cli.stdout);
+    const priced = JSON.parse(cli.stdout);
+    const total = Number(priced.total.after_tax ?? priced.total.before_tax);
+    const shownAmount = Number(shown.match(/\d+\.\d+/)?.[0]);
+    assert.ok(total > 0, `a real price: ${cli.stdout}`);
+    assert.ok(Math.abs(shownAmount - total) < 0.00005, `panel ${shown} = CLI ${total}`);
+    // The ad hoc prices in the AFIR order, and the badges that open into the requirement list.
+    assert.match(await page.locator(".tariff .ad-hoc").textContent(), /per kWh|per minute|per session/);
+    const afir = page.locator('.panel details[data-regulation="AFIR"]');
+    assert.match(await afir.locator("summary").textContent(), /^AFIR: /);
+    await afir.locator("summary").click();
+    assert.ok(await afir.locator(".req").count() > 3);
+    assert.match(await afir.locator(".req-reason").first().textContent(), /\w/);
+    assert.match(await page.locator('.panel details[data-regulation="UK PCPR"] summary').textContent(), /^UK PCPR: /);
+    await page.screenshot({ path: path.join(SHOTS, "map-panel-badges.png") });
+    await page.locator(".panel").screenshot({ path: path.join(SHOTS, "panel-badges-expanded.png") });
+    await page.locator(".panel .tariff").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, "map-panel-estimate.png") });
+    fs.rmSync(tmp, { recursive: true, force: true });
     await page.context().close();
   });
 
@@ -350,9 +461,11 @@ describe("map page", () => {
     const page = await newPage();
     const op = manifest.operators.find((o) => o.shape === "envelope" && o.version === "2.2.1");
     const items = JSON.parse(fs.readFileSync(path.join(DEMO, op.locations_file), "utf8")).data;
-    const pages = [items.slice(0, 20), items.slice(20, 40), items.slice(40)];
+    const pages = [];
+    for (let i = 0; i < items.length; i += 20) pages.push(items.slice(i, i + 20));
     const env = (data) => JSON.stringify({ data, status_code: 1000, timestamp: "2026-01-15T00:00:00Z" });
     let failOnce = true;
+    let busyOnce = true;
     const refreshes = [];
     // What changed since the last sync: the first 20 locations, every EVSE now out of order.
     const changed = pages[0].map((l) => ({ ...l, evses: (l.evses ?? []).map((e) => ({ ...e, status: "OUTOFORDER" })) }));
@@ -371,18 +484,24 @@ describe("map page", () => {
           { identifier: "tariffs", role: "SENDER", url: `${url.origin}/mock/2.2.1/tariffs` }] }, status_code: 1000 }));
       }
       if (url.pathname.endsWith("/tariffs")) return json(env([]), { "X-Total-Count": "0" });
-      const n = Number(url.searchParams.get("page") ?? "0");
+      const n = Number(url.searchParams.get("offset") ?? "0") / 20;
       if (n === 1 && failOnce) {
+        // Not worth retrying by itself: the page fails, what loaded is kept, the user retries.
         failOnce = false;
+        return route.fulfill({ status: 404, body: "gone" });
+      }
+      if (n === 2 && busyOnce) {
+        // Worth retrying: the client asks again after a backoff.
+        busyOnce = false;
         return route.fulfill({ status: 503, body: "busy" });
       }
       const headers = { "X-Total-Count": String(items.length), "X-Limit": "20" };
-      if (n + 1 < pages.length) headers.Link = `<${url.origin}/mock/2.2.1/locations?page=${n + 1}>; rel="next"`;
+      if (n + 1 < pages.length) headers.Link = `<${url.origin}/mock/2.2.1/locations?offset=${(n + 1) * 20}&limit=20>; rel="next"`;
       return json(env(pages[n]), headers);
     });
     await page.goto(`${base}/index.html?feed=${encodeURIComponent(`${base}/mock/versions`)}&tiles=none&refresh=5`);
     await page.locator(".feed-error").waitFor({ timeout: 30_000 });
-    assert.match(await page.locator(".feed-error").textContent(), /HTTP 503/);
+    assert.match(await page.locator(".feed-error").textContent(), /HTTP 404/);
     assert.match(await page.locator(".feed-progress").textContent(), /page 1, 20 of \d+ items/);
     const publicOf = (list) => list.filter((l) => l.publish !== false).length;
     await page.waitForFunction((n) => document.querySelector(".filters .count")?.textContent.endsWith(`of ${n} locations`), publicOf(pages[0]));
@@ -413,7 +532,7 @@ describe("map page", () => {
     await page.locator(".panel").waitFor();
     await page.screenshot({ path: path.join(SHOTS, "map-phone-panel.png") });
     const validator = await newPage({ width: 390, height: 844 });
-    await validator.goto(`${base}/validator.html`);
+    await validator.goto(`${api}/validator.html`);
     await validator.locator("#paste").waitFor();
     await validator.screenshot({ path: path.join(SHOTS, "validator-phone.png") });
     await page.context().close();

@@ -2,10 +2,9 @@
 //! client-side rendered). `index.html` mounts the map, `validator.html` the validator; the page
 //! says which with `<body data-page="…">`.
 //!
-//! Boundaries to parts of the core that this build does not have yet, each one small function:
-//! [`feed_loader::load_feed`] (the feed client), [`regulation::afir_report`] /
-//! [`regulation::uk_report`] (the AFIR and UK views), [`pricing::estimate`] /
-//! [`pricing::explain`] (session pricing).
+//! The core does the work: its feed client reads the feeds ([`feed_loader`],
+//! `components::map_page::loading`), its regulation views give the badges and tabs
+//! ([`regulation`]), its pricing prices the session the user sets ([`pricing`]).
 
 pub mod bench;
 pub mod browser;

@@ -6,10 +6,11 @@ use std::sync::Arc;
 use jiff::Timestamp;
 use leptos::prelude::*;
 use ocpi_open_data::cluster::{BBox, ClusterIndex, ClusterOptions, ClusterPoint, marker::bits};
+use ocpi_open_data::feed::{FeedStore, Module, Progress};
 use ocpi_open_data::model::{Location, Tariff};
+use ocpi_open_data::spec::Version;
 
 use crate::catalog::{Catalog, FeedData};
-use crate::feed_loader::{FeedError, Progress};
 use crate::filter::Filters;
 use crate::url_state::Position;
 
@@ -36,25 +37,68 @@ impl<T> std::ops::Deref for Shared<T> {
     }
 }
 
-/// One feed the user asked for.
+/// A page that failed for good; everything read before it is kept.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FeedError {
+    pub message: String,
+    pub module: Module,
+    /// Where a retry starts: the failed page (or discovery step).
+    pub resume: String,
+    /// The code of the fault (`http-status`, `timeout`, ...).
+    pub code: &'static str,
+}
+
+/// One source being read: a feed the user gave, or one version of it (see `feed_loader`).
 #[derive(Debug, Clone, Default)]
 pub struct FeedState {
+    /// Identifies the source while it loads (URLs may repeat across versions).
+    pub id: u64,
+    /// What the user gave (kept in the URL of the page).
+    pub given: String,
+    /// What this source reads: the given URL, or one version's details URL.
     pub url: String,
+    /// The version, when a versions list was split by version.
+    pub version: Option<Version>,
+    /// The module being read: "endpoints", "locations", "tariffs", "done".
+    pub stage: &'static str,
     pub progress: Progress,
     pub loading: bool,
+    pub refreshing: bool,
     pub error: Option<FeedError>,
-    pub locations: Vec<Arc<Location>>,
-    pub tariffs: Vec<Arc<Tariff>>,
+    /// Locations by their position in the locations store (`None`: not a location).
+    pub locations: Vec<Option<Arc<Location>>>,
+    pub tariffs: Vec<Option<Arc<Tariff>>>,
+    /// The items read, per module, for retries and `date_from` refreshes (empty while a fetch
+    /// holds them).
+    pub location_store: Shared<FeedStore>,
+    pub tariff_store: Shared<FeedStore>,
     /// Diagnostics of the validator over all pages read.
     pub errors: usize,
     pub warnings: usize,
     /// The Locations endpoint, for refreshes with `date_from`.
     pub locations_endpoint: Option<String>,
+    /// The URL the tariffs are discovered from, when the locations were found by discovery.
+    pub tariffs_from: Option<String>,
     /// When the last complete read or refresh started.
     pub synced: Option<Timestamp>,
     /// When the first read started (a read resumed after an error is synced as of then).
     pub load_started: Option<Timestamp>,
 }
+
+impl FeedState {
+    /// The locations read.
+    pub fn location_list(&self) -> impl Iterator<Item = &Arc<Location>> {
+        self.locations.iter().flatten()
+    }
+
+    /// The tariffs read.
+    pub fn tariff_list(&self) -> impl Iterator<Item = &Arc<Tariff>> {
+        self.tariffs.iter().flatten()
+    }
+}
+
+/// The locations and tariffs of one source, as the catalog joins them.
+type SourceLists = (Vec<Arc<Location>>, Vec<Arc<Tariff>>);
 
 /// The visible part of the map.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -118,6 +162,11 @@ pub struct MapState {
     /// The current minute (for "open now").
     pub now: RwSignal<Timestamp>,
     pub shown: Memo<Shared<Shown>>,
+    /// The session of the price estimate, kept while the panel redraws or another location opens:
+    /// energy in kWh, local start (`None`: now), minutes parked after charging.
+    pub estimate_kwh: RwSignal<String>,
+    pub estimate_start: RwSignal<Option<String>>,
+    pub estimate_stay: RwSignal<String>,
 }
 
 impl MapState {
@@ -145,6 +194,9 @@ impl MapState {
             tiles: RwSignal::new(tiles),
             now,
             shown,
+            estimate_kwh: RwSignal::new("30".to_string()),
+            estimate_start: RwSignal::new(None),
+            estimate_stay: RwSignal::new("0".to_string()),
         }
     }
 
@@ -155,11 +207,26 @@ impl MapState {
                 .with_untracked(|c| c.entries.get(i).map(|e| key_of(&e.location)))
         });
         let catalog = self.feeds.with_untracked(|feeds| {
-            let data: Vec<FeedData<'_>> = feeds
+            // A location served in several versions is shown once, from the first source that
+            // has it (the highest version of a split versions list).
+            let mut seen = std::collections::HashSet::new();
+            let lists: Vec<SourceLists> = feeds
                 .iter()
-                .map(|f| FeedData {
-                    locations: &f.locations,
-                    tariffs: &f.tariffs,
+                .map(|f| {
+                    (
+                        f.location_list()
+                            .filter(|l| seen.insert(key_of(l)))
+                            .cloned()
+                            .collect(),
+                        f.tariff_list().cloned().collect(),
+                    )
+                })
+                .collect();
+            let data: Vec<FeedData<'_>> = lists
+                .iter()
+                .map(|(l, t)| FeedData {
+                    locations: l,
+                    tariffs: t,
                 })
                 .collect();
             Catalog::build(&data)

@@ -15,19 +15,18 @@ pub fn FeedStatus() -> impl IntoView {
         if url.is_empty()
             || state
                 .feeds
-                .with_untracked(|f| f.iter().any(|s| s.url == url))
+                .with_untracked(|f| f.iter().any(|s| s.given == url || s.url == url))
         {
             return;
         }
         loading::add_feed(state, url);
         new_url.set(String::new());
     };
-    let count = move || state.feeds.with(|f| f.len());
     let overview = move || {
         state.feeds.with(|f| {
             let loading = f.iter().filter(|s| s.loading).count();
             let failed = f.iter().filter(|s| s.error.is_some()).count();
-            let locations: usize = f.iter().map(|s| s.locations.len()).sum();
+            let locations: usize = f.iter().map(|s| s.location_list().count()).sum();
             format!(
                 "{} feed{}: {locations} locations read{}{}",
                 f.len(),
@@ -45,13 +44,13 @@ pub fn FeedStatus() -> impl IntoView {
             )
         })
     };
-    // Many feeds are folded away (a phone has no room for 48 progress bars); errors unfold them.
+    // Several sources fold away once read (a phone has no room for their progress bars); while
+    // loading, and when one stopped with an error, they unfold.
     let unfolded = move || {
         state
             .feeds
-            .with(|f| f.len() <= 3 || f.iter().any(|s| s.error.is_some()))
+            .with(|f| f.len() <= 1 || f.iter().any(|s| s.loading || s.error.is_some()))
     };
-
     view! {
         <section class="feeds" aria-labelledby="feeds-h">
             <h2 id="feeds-h">"Feeds"</h2>
@@ -59,9 +58,9 @@ pub fn FeedStatus() -> impl IntoView {
                 <summary aria-live="polite">{overview}</summary>
                 <ul class="feed-list">
                     <For
-                        each=move || 0..count()
-                        key=move |i| (*i, state.feeds.with(|f| f.get(*i).map(|s| s.url.clone())))
-                        children=move |i| view! { <FeedRow index=i /> }
+                        each=move || state.feeds.with(|f| f.iter().map(|s| s.id).collect::<Vec<_>>())
+                        key=|id| *id
+                        children=move |id| view! { <FeedRow id /> }
                     />
                 </ul>
             </details>
@@ -79,32 +78,39 @@ pub fn FeedStatus() -> impl IntoView {
 }
 
 #[component]
-fn FeedRow(index: usize) -> impl IntoView {
+fn FeedRow(id: u64) -> impl IntoView {
     let state = expect_context::<MapState>();
-    let feed = move || state.feeds.with(|f| f.get(index).cloned());
+    let feed = move || state.feeds.with(|f| f.iter().find(|s| s.id == id).cloned());
     let summary = move || {
         let Some(f) = feed() else {
             return String::new();
         };
         let p = &f.progress;
         let of = p.total.map_or(String::new(), |t| format!(" of {t}"));
-        let stage = if f.loading { p.stage } else { "read" };
+        let stage = if f.loading { f.stage } else { "read" };
         format!(
-            "{stage}: {} locations, {} tariffs; page {}, {}{of} items",
-            f.locations.len(),
-            f.tariffs.len(),
+            "{stage}: {} locations, {} tariffs; page {}, {}{of} items, {} KiB",
+            f.location_list().count(),
+            f.tariff_list().count(),
             p.pages,
-            p.items
+            p.items,
+            p.bytes / 1024
         )
     };
     let findings =
         move || feed().map(|f| format!("Validator: {} errors, {} warnings", f.errors, f.warnings));
+    let title = move || {
+        feed().map(|f| match f.version {
+            Some(v) => format!("{} (OCPI {})", f.given, v.as_str()),
+            None => f.url,
+        })
+    };
     view! {
-        <li class="feed" data-feed=index>
-            <div class="feed-url">{move || feed().map(|f| f.url).unwrap_or_default()}</div>
+        <li class="feed" data-feed=id>
+            <div class="feed-url">{move || title().unwrap_or_default()}</div>
             {move || feed().map(|f| {
                 let (value, max) = match f.progress.total {
-                    Some(t) if t > 0 => (f.progress.items.min(t) as f64, t as f64),
+                    Some(t) if t > 0 => ((f.progress.items as u64).min(t) as f64, t as f64),
                     _ if !f.loading => (1.0, 1.0),
                     _ => (0.0, 0.0),
                 };
@@ -119,12 +125,12 @@ fn FeedRow(index: usize) -> impl IntoView {
             <div class="feed-findings">{findings}</div>
             {move || feed().and_then(|f| f.error).map(|e| view! {
                 <div class="feed-error" role="alert">
-                    <span>{format!("Stopped: {}. What loaded is kept.", e.message)}</span>
-                    <button on:click=move |_| loading::retry(state, index)>"Retry"</button>
+                    <span>{format!("Stopped reading {}: {}. What loaded is kept.", e.module.as_str(), e.message)}</span>
+                    <button on:click=move |_| loading::retry(state, id)>"Retry"</button>
                 </div>
             })}
-            <button class="remove" aria-label=move || format!("Remove feed {}", feed().map(|f| f.url).unwrap_or_default())
-                on:click=move |_| loading::remove_feed(state, index)>"Remove"</button>
+            <button class="remove" aria-label=move || format!("Remove feed {}", title().unwrap_or_default())
+                on:click=move |_| loading::remove_feed(state, id)>"Remove"</button>
         </li>
     }
 }

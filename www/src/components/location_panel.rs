@@ -7,16 +7,29 @@ use leptos::prelude::*;
 use super::{EvseList, PriceEstimate, RegulationBadges, TariffSummary};
 use crate::browser::safe_href;
 use crate::opening::{OpenState, describe, open_at, zone_of};
-use crate::state::MapState;
+use crate::state::{MapState, Shared};
 
 #[component]
 pub fn LocationPanel() -> impl IntoView {
     let state = expect_context::<MapState>();
     let heading = NodeRef::<H2>::new();
-    let entry = move || {
+    // Redrawn only when another location opens, its data changed or more of its tariffs are
+    // known (not when the catalog is rebuilt around it, nor when the clock ticks).
+    let entry = Memo::new(move |_| {
         let i = state.selected.get()?;
-        state.catalog.with(|c| c.entries.get(i).cloned())
-    };
+        state.catalog.with(|c| {
+            c.entries.get(i).map(|e| {
+                let l = &e.location;
+                let tariffs = l
+                    .evses_in_service()
+                    .flat_map(|v| v.connectors.iter())
+                    .flat_map(|k| k.tariff_ids.iter())
+                    .filter(|id| c.tariff_for(l, id).is_some())
+                    .count();
+                (Shared(l.clone()), e.operator.clone(), tariffs)
+            })
+        })
+    });
     // Move focus to the panel when a location opens.
     Effect::new(move |_| {
         if state.selected.get().is_some()
@@ -28,25 +41,25 @@ pub fn LocationPanel() -> impl IntoView {
     let close = move || state.selected.set(None);
 
     view! {
-        <Show when=move || entry().is_some()>
+        <Show when=move || entry.with(Option::is_some)>
             <aside class="panel" aria-labelledby="panel-h"
                 on:keydown=move |ev| if ev.key() == "Escape" { close() }>
                 <button class="close" aria-label="Close details" on:click=move |_| close()>"×"</button>
-                {move || entry().map(|e| {
-                    let l = e.location.clone();
+                {move || entry.get().map(|(location, operator, _)| {
+                    let l = location.0.clone();
                     let title = l.name.clone().unwrap_or_else(|| l.address.clone());
                     let address = [Some(l.address.clone()), l.postal_code.clone(), Some(l.city.clone()), Some(l.country.clone())]
                         .into_iter().flatten().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", ");
                     let website = l.operator.as_ref().and_then(|o| o.website.as_deref().and_then(safe_href));
                     let zone = zone_of(&l);
-                    let now = state.now.get();
-                    let open = match open_at(&l, now) {
+                    let lo = l.clone();
+                    let open = move || match open_at(&lo, state.now.get()) {
                         OpenState::Open => "Open now",
                         OpenState::Closed => "Closed now",
                         OpenState::Unknown => "Opening state unknown (no time zone)",
                     };
-                    let local = zone.as_ref().map(|z| format!("Local time {} ({})",
-                        now.to_zoned_datetime(z.clone()).strftime("%a %H:%M"), z.iana_name().unwrap_or("?")));
+                    let local = move || zone.as_ref().map(|z| format!(" · Local time {} ({})",
+                        state.now.get().to_zoned_datetime(z.clone()).strftime("%a %H:%M"), z.iana_name().unwrap_or("?")));
                     let hours = describe(l.opening_times.as_deref());
                     let directions: Vec<String> = l.directions.iter().map(|d| d.text.clone()).collect();
                     let facilities = l.facilities.join(", ").to_lowercase().replace('_', " ");
@@ -55,13 +68,13 @@ pub fn LocationPanel() -> impl IntoView {
                     view! {
                         <h2 id="panel-h" tabindex="-1" node_ref=heading>{title}</h2>
                         <p class="address">{address}</p>
-                        <p class="operator">"Operator: " {e.operator.clone()}
+                        <p class="operator">"Operator: " {operator}
                             {website.map(|w| view! { " · " <a href=w.clone() rel="noopener noreferrer nofollow" target="_blank">"website"</a> })}
                         </p>
                         <RegulationBadges location=l.clone() />
                         <section aria-labelledby="hours-h">
                             <h3 id="hours-h">"Opening hours"</h3>
-                            <p class="open-state">{open} {local.map(|t| format!(" · {t}"))}</p>
+                            <p class="open-state">{open}{local}</p>
                             <ul class="hours">{hours.into_iter().map(|h| view! { <li>{h}</li> }).collect_view()}</ul>
                             {(l.charging_when_closed && l.opening_times.as_deref().is_some_and(|h| !crate::opening::is_24_7(Some(h))))
                                 .then(|| view! { <p>"A session may go on after closing time."</p> })}

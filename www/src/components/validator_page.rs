@@ -8,7 +8,8 @@ use leptos::prelude::*;
 use ocpi_open_data::diagnostic::{Diagnostic, Summary};
 
 use super::{DiagnosticList, SourceView};
-use crate::regulation::{afir_report, uk_report};
+use crate::regulation::{Regulation, feed_reports, today};
+use ocpi_open_data::views::Report;
 
 /// One input: its name and text.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,7 +32,7 @@ pub struct FileResult {
 }
 
 /// Everything computed from the inputs at once.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Validation {
     pub files: Vec<FileResult>,
     /// The report as the CLI's `--format json` writes it.
@@ -39,8 +40,10 @@ pub struct Validation {
     /// The version-neutral model, as `normalize` prints it.
     pub normalized_json: String,
     pub locations: usize,
-    /// Regulation views answered for the locations (0 when this build has none).
-    pub regulation_views: usize,
+    /// The AFIR view of every published location read.
+    pub afir: Report,
+    /// The UK view of every published location read.
+    pub uk: Report,
 }
 
 /// Validates the inputs as one feed (ids and tariff references are checked across files).
@@ -80,18 +83,14 @@ pub fn validate(inputs: &[InputFile]) -> Validation {
     }))
     .unwrap_or_default();
     let normalized_json = serde_json::to_string_pretty(&feed).unwrap_or_default();
-    let tariffs: Vec<&ocpi_open_data::model::Tariff> = feed.tariffs.iter().collect();
-    let regulation_views = feed
-        .locations
-        .iter()
-        .filter(|l| afir_report(l, &tariffs).is_some() || uk_report(l, &tariffs).is_some())
-        .count();
+    let (afir, uk) = feed_reports(&feed, today());
     Validation {
         files: results,
         report_json,
         normalized_json,
         locations: feed.locations.len(),
-        regulation_views,
+        afir,
+        uk,
     }
 }
 
@@ -233,15 +232,11 @@ pub fn ValidatorPage() -> impl IntoView {
                                 }.into_any()
                             }
                             Tab::Afir | Tab::Uk => {
-                                let (n, views) = result.with(|r| r.as_ref().map_or((0, 0), |v| (v.locations, v.regulation_views)));
-                                let name = if tab.get() == Tab::Afir { "AFIR" } else { "UK Public Charge Point Regulations 2023" };
-                                view! {
-                                    <p class="regulation-na">{if views == 0 {
-                                        format!("{name} view: not available in this build ({n} locations read).")
-                                    } else {
-                                        format!("{name} view: {views} of {n} locations")
-                                    }}</p>
-                                }.into_any()
+                                let regulation = if tab.get() == Tab::Afir { Regulation::Afir } else { Regulation::Uk };
+                                result.with(|r| r.as_ref().map(|v| {
+                                    let report = if regulation == Regulation::Afir { &v.afir } else { &v.uk };
+                                    view! { <RegulationReport regulation report=report.clone() read=v.locations /> }
+                                })).into_any()
                             }
                         }}
                     </div>
@@ -270,6 +265,55 @@ fn read_files(list: web_sys::FileList, add: impl Fn(Vec<InputFile>) + 'static) {
         }
         add(out);
     });
+}
+
+/// The most locations a regulation tab lists (the JSON report has them all).
+const LISTED_LOCATIONS: usize = 300;
+
+/// A regulation view of every location read: the summary per requirement, then each location's
+/// requirement list.
+#[component]
+fn RegulationReport(regulation: Regulation, report: Report, read: usize) -> impl IntoView {
+    use super::regulation_badges::Badge;
+    let name = regulation.name();
+    let defs = regulation.definitions();
+    let shown = report.locations.len();
+    let summary: Vec<(String, String)> = report
+        .summary
+        .requirements
+        .iter()
+        .map(|(id, counts)| {
+            let title = defs
+                .iter()
+                .find(|d| d.id == *id)
+                .map_or(id.to_string(), |d| d.title.to_string());
+            let counts = ocpi_open_data::views::Status::ALL
+                .iter()
+                .filter(|s| counts.get(**s) > 0)
+                .map(|s| format!("{} {}", counts.get(*s), s.as_str()))
+                .collect::<Vec<_>>()
+                .join(", ");
+            (title, counts)
+        })
+        .collect();
+    view! {
+        <p class="regulation-summary">{format!(
+            "{name}: {shown} published locations of {read} read{}.",
+            if report.unpublished > 0 { format!(" ({} unpublished left out)", report.unpublished) } else { String::new() }
+        )}</p>
+        <table class="regulation-table">
+            <caption class="visually-hidden">{format!("{name} requirements: locations per status")}</caption>
+            <thead><tr><th scope="col">"Requirement"</th><th scope="col">"Locations per status"</th></tr></thead>
+            <tbody>{summary.into_iter().map(|(t, c)| view! { <tr><td>{t}</td><td>{c}</td></tr> }).collect_view()}</tbody>
+        </table>
+        <ul class="regulation-locations">
+            {report.locations.into_iter().take(LISTED_LOCATIONS).map(|l| view! {
+                <li><span class="loc-id">{format!("Location {} ({})", l.id, l.pointer)}</span>
+                    <Badge regulation report=l /></li>
+            }).collect_view()}
+        </ul>
+        {(shown > LISTED_LOCATIONS).then(|| view! { <p class="hint">{format!("The first {LISTED_LOCATIONS} locations are listed; the downloaded report has all.")}</p> })}
+    }
 }
 
 #[cfg(test)]
@@ -317,6 +361,11 @@ mod tests {
         assert!(report["summary"]["warnings"].as_u64().unwrap_or(0) >= 1);
         assert!(v.normalized_json.contains("\"locations\""));
         assert_eq!(v.locations, 1);
-        assert_eq!(v.regulation_views, 0, "no regulation views in this build");
+        assert_eq!(
+            v.afir.locations.len(),
+            v.locations,
+            "every location read is published"
+        );
+        assert_eq!(v.uk.locations.len(), v.locations);
     }
 }
