@@ -15,8 +15,7 @@ use super::facts::{FeedFacts, on_or_after};
 use super::place::Places;
 use super::requirement::{Definition, Field, Finding, Status};
 use super::{
-    Check, LocationReport, Point, Report, Rule, Station, evaluate_station, kw_text, kw_value,
-    noon_utc,
+    LocationReport, Point, Report, Rule, Station, evaluate_station, kw_text, kw_value, noon_utc,
 };
 use crate::model::{ConnectorFormat, DimensionType, EvseStatus, Feed, Location, PowerType};
 use crate::spec::Version;
@@ -114,323 +113,295 @@ const CATERING: [&str; 2] = ["RESTAURANT", "CAFE"];
 
 /// The requirements of the AFIR view, in the order of the report.
 pub(crate) static RULES: &[Rule<AfirInputs>] = &[
-    station(
+    Rule::station(
         "AFIR-A1",
         "Legal name of the operator or owner",
         "IR (EU) 2025/655 Annex Table A item 1",
         a1_legal_name,
     ),
-    station(
+    Rule::station(
         "AFIR-A2",
         "Commercial name shown to the public",
         "IR (EU) 2025/655 Annex Table A item 2",
         a2_commercial_name,
     ),
-    station(
+    Rule::station(
         "AFIR-A3",
         "Number of recharging points usable simultaneously",
         "IR (EU) 2025/655 Annex Table A item 3",
         a3_points,
     ),
-    station(
+    Rule::station(
         "AFIR-A4",
         "Staff present on site",
         "IR (EU) 2025/655 Annex Table A item 4",
         a4_staff,
     ),
-    station(
+    Rule::station(
         "AFIR-A5",
         "Helpdesk telephone number",
         "IR (EU) 2025/655 Annex Table A item 5",
         a5_helpdesk,
     ),
-    station(
+    Rule::station(
         "AFIR-A6",
         "Facilities with associated services",
         "IR (EU) 2025/655 Annex Table A item 6",
         a6_facilities,
     ),
-    station(
+    Rule::station(
         "AFIR-A7",
         "Geographic coordinates (WGS 84)",
         "IR (EU) 2025/655 Annex Table A item 7",
         a7_coordinates,
     ),
-    station(
+    Rule::station(
         "AFIR-A8",
         "Additional location information",
         "IR (EU) 2025/655 Annex Table A item 8",
         a8_location_info,
     ),
-    station(
+    Rule::station(
         "AFIR-A9",
         "Country (ISO 3166-1 alpha-2)",
         "IR (EU) 2025/655 Annex Table A item 9",
         a9_country,
     ),
-    station(
+    Rule::station(
         "AFIR-A10",
         "Region (NUTS-1)",
         "IR (EU) 2025/655 Annex Table A item 10",
         a10_region,
     ),
-    station(
+    Rule::station(
         "AFIR-A11",
         "City or town",
         "IR (EU) 2025/655 Annex Table A item 11",
         a11_city,
     ),
-    station(
+    Rule::station(
         "AFIR-A12",
         "Postal code",
         "IR (EU) 2025/655 Annex Table A item 12",
         a12_postal_code,
     ),
-    station(
+    Rule::station(
         "AFIR-A13",
         "Street and number",
         "IR (EU) 2025/655 Annex Table A item 13",
         a13_street,
     ),
-    station(
+    Rule::station(
         "AFIR-A14",
         "Opening hours",
         "IR (EU) 2025/655 Annex Table A item 14",
         a14_opening_hours,
     ),
-    station(
+    Rule::station(
         "AFIR-A15",
         "Time zone (UTC offset)",
         "IR (EU) 2025/655 Annex Table A item 15",
         a15_time_zone,
     ),
-    station(
+    Rule::station(
         "AFIR-A16",
         "Vehicle types served",
         "IR (EU) 2025/655 Annex Table A item 16",
         a16_vehicle_types,
     ),
-    station(
+    Rule::station(
         "AFIR-A17",
         "Maximum vehicle weight and dimensions",
         "IR (EU) 2025/655 Annex Table A item 17",
         a17_dimensions,
     ),
-    station(
+    Rule::station(
         "AFIR-A18",
         "Number of parking spaces for recharging",
         "IR (EU) 2025/655 Annex Table A item 18",
         a18_parking_spaces,
     ),
-    station(
+    Rule::station(
         "AFIR-A19",
         "Parking spaces accessible to persons with disabilities",
         "IR (EU) 2025/655 Annex Table A item 19",
         a19_accessible_spaces,
     ),
-    station(
+    Rule::station(
         "AFIR-A20",
         "Payment card reader (chip)",
         "IR (EU) 2025/655 Annex Table A item 20",
         a20_chip_reader,
     ),
-    station(
+    Rule::station(
         "AFIR-A21",
         "Contactless payment card reader",
         "IR (EU) 2025/655 Annex Table A item 21",
         a21_contactless_reader,
     ),
-    station(
+    Rule::station(
         "AFIR-A22",
         "Other ad hoc payment options (QR code, website, cash)",
         "IR (EU) 2025/655 Annex Table A item 22",
         a22_other_payment,
     ),
-    station(
+    Rule::station(
         "AFIR-A23",
         "Accepted payment service providers",
         "IR (EU) 2025/655 Annex Table A item 23",
         a23_payment_providers,
     ),
-    station(
+    Rule::station(
         "AFIR-A24",
         "Contract-based payment possible",
         "IR (EU) 2025/655 Annex Table A item 24",
         a24_contract_payment,
     ),
-    point(
+    Rule::point(
         "AFIR-B1",
         "Recharging point ID with the operator ID issued by the IDRO",
         "IR (EU) 2025/655 Annex Table B item 1",
         b1_point_id,
     ),
-    point(
+    Rule::point(
         "AFIR-B2",
         "Number of connectors",
         "IR (EU) 2025/655 Annex Table B item 2",
         b2_connector_count,
     ),
-    point(
+    Rule::point(
         "AFIR-B3",
         "Connector types",
         "IR (EU) 2025/655 Annex Table B item 3",
         b3_connector_types,
     ),
-    point(
+    Rule::point(
         "AFIR-B4",
         "Type of current (AC/DC)",
         "IR (EU) 2025/655 Annex Table B item 4",
         b4_current,
     ),
-    station(
+    Rule::station(
         "AFIR-B5",
         "Maximum power of the station (kW)",
         "IR (EU) 2025/655 Annex Table B item 5",
         b5_station_power,
     ),
-    point(
+    Rule::point(
         "AFIR-B6",
         "Maximum power of the recharging point (kW)",
         "IR (EU) 2025/655 Annex Table B item 6",
         b6_point_power,
     ),
-    station(
+    Rule::station(
         "AFIR-B7",
         "Accepted mobility service providers",
         "IR (EU) 2025/655 Annex Table B item 7",
         b7_service_providers,
     ),
-    point(
+    Rule::point(
         "AFIR-B8",
         "Plug and charge (automatic authentication)",
         "IR (EU) 2025/655 Annex Table B item 8",
         b8_plug_and_charge,
     ),
-    point(
+    Rule::point(
         "AFIR-B9",
         "Smart recharging services",
         "IR (EU) 2025/655 Annex Table B item 9",
         b9_smart_services,
     ),
-    station(
+    Rule::station(
         "AFIR-B10",
         "100 % renewable electricity",
         "IR (EU) 2025/655 Annex Table B item 10",
         b10_renewable,
     ),
-    point(
+    Rule::point(
         "AFIR-F1",
         "Operational status",
         "IR (EU) 2025/655 Annex Table F item 1",
         f1_operational,
     ),
-    point(
+    Rule::point(
         "AFIR-F2",
         "Availability",
         "IR (EU) 2025/655 Annex Table F item 2",
         f2_availability,
     ),
-    point(
+    Rule::point(
         "AFIR-F3",
         "Ad hoc price (per kWh, per minute, per session, other)",
         "IR (EU) 2025/655 Annex Table F item 3 (station level there; per point here, as OCPI prices each connector)",
         f3_ad_hoc_price,
     ),
-    point(
+    Rule::point(
         "AFIR-5.1-ADHOC",
         "Ad hoc recharging without a contract",
         "Reg. (EU) 2023/1804 Art. 5(1) first subparagraph",
         adhoc_access,
     ),
-    point(
+    Rule::point(
         "AFIR-5.1-INSTR-NEW",
         "Payment card reader or contactless reader (new points; QR only below 50 kW)",
         "Reg. (EU) 2023/1804 Art. 5(1) second subparagraph",
         instrument_new,
     ),
-    point(
+    Rule::point(
         "AFIR-5.1-RETRO",
         "Card or contactless reader at existing 50 kW+ points on the TEN-T network",
         "Reg. (EU) 2023/1804 Art. 5(1) third subparagraph",
         instrument_retrofit,
     ),
-    point(
+    Rule::point(
         "AFIR-5.2-AUTOAUTH",
         "Ad hoc option kept where automatic authentication is offered",
         "Reg. (EU) 2023/1804 Art. 5(2)",
         auto_authentication,
     ),
-    point(
+    Rule::point(
         "AFIR-5.4-KWH",
         "Ad hoc price based on the price per kWh (50 kW and above)",
         "Reg. (EU) 2023/1804 Art. 5(4)",
         price_per_kwh,
     ),
-    point(
+    Rule::point(
         "AFIR-5.4-DISPLAY-HPC",
         "Price per kWh and occupancy fee shown at the station (50 kW and above)",
         "Reg. (EU) 2023/1804 Art. 5(4)",
         price_display,
     ),
-    point(
+    Rule::point(
         "AFIR-5.4-ORDER-LPC",
         "All price components available, in the AFIR order (below 50 kW)",
         "Reg. (EU) 2023/1804 Art. 5(4)",
         price_order,
     ),
-    point(
+    Rule::point(
         "AFIR-5.7-DIGITAL",
         "Digitally connected recharging point",
         "Reg. (EU) 2023/1804 Art. 5(7)",
         digitally_connected,
     ),
-    point(
+    Rule::point(
         "AFIR-5.8-SMART",
         "Smart recharging capable (points built from 13 April 2024)",
         "Reg. (EU) 2023/1804 Art. 5(8)",
         smart_recharging,
     ),
-    point(
+    Rule::point(
         "AFIR-5.10-CABLE",
         "Fixed cable on DC points",
         "Reg. (EU) 2023/1804 Art. 5(10)",
         fixed_cable,
     ),
-    point(
+    Rule::point(
         "AFIR-ANNEXII-CONN",
         "Annex II connectors: Type 2 for AC, CCS Combo 2 for DC",
         "Reg. (EU) 2023/1804 Annex II, as replaced by Delegated Reg. (EU) 2025/656",
         annex_ii_connectors,
     ),
 ];
-
-const fn station(
-    id: &'static str,
-    title: &'static str,
-    reference: &'static str,
-    check: fn(&Station<'_>, &AfirInputs) -> Finding,
-) -> Rule<AfirInputs> {
-    Rule {
-        id,
-        title,
-        reference,
-        check: Check::Station(check),
-    }
-}
-
-const fn point(
-    id: &'static str,
-    title: &'static str,
-    reference: &'static str,
-    check: fn(&Point<'_>, &Station<'_>, &AfirInputs) -> Finding,
-) -> Rule<AfirInputs> {
-    Rule {
-        id,
-        title,
-        reference,
-        check: Check::Point(check),
-    }
-}
 
 /// Every requirement of the view, in report order.
 pub fn definitions() -> Vec<Definition> {

@@ -312,6 +312,36 @@ pub(crate) struct Rule<C: 'static> {
 }
 
 impl<C> Rule<C> {
+    /// A station-level row of a view's table.
+    pub const fn station(
+        id: &'static str,
+        title: &'static str,
+        reference: &'static str,
+        check: fn(&Station<'_>, &C) -> Finding,
+    ) -> Rule<C> {
+        Rule {
+            id,
+            title,
+            reference,
+            check: Check::Station(check),
+        }
+    }
+
+    /// A point-level (EVSE) row of a view's table.
+    pub const fn point(
+        id: &'static str,
+        title: &'static str,
+        reference: &'static str,
+        check: fn(&Point<'_>, &Station<'_>, &C) -> Finding,
+    ) -> Rule<C> {
+        Rule {
+            id,
+            title,
+            reference,
+            check: Check::Point(check),
+        }
+    }
+
     pub fn definition(&self) -> Definition {
         Definition {
             id: self.id,

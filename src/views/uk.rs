@@ -17,8 +17,7 @@ use super::requirement::{Definition, Finding, Level, Status};
 use super::uk_area::uk_area;
 use super::uk_phone::{UkNumber, read_uk_number};
 use super::{
-    Check, LocationReport, Point, Report, Rule, Station, evaluate_station, kw_text, kw_value,
-    noon_utc,
+    LocationReport, Point, Report, Rule, Station, evaluate_station, kw_text, kw_value, noon_utc,
 };
 use crate::model::{Connector, DimensionType, Feed, Location, Tariff};
 use crate::spec::Version;
@@ -127,119 +126,91 @@ pub const NETWORK_RELIABILITY: Definition = Definition {
 
 /// The requirements of the UK view for stations and points, in report order.
 pub(crate) static RULES: &[Rule<UkInputs>] = &[
-    point(
+    Rule::point(
         "UK-R5-CONTACTLESS",
         "Contactless payment (rapid points; new points of 8 kW and more)",
         "SI 2023/1168 reg. 5",
         contactless,
     ),
-    station(
+    Rule::station(
         "UK-R6-ROAMING",
         "Payment through a roaming provider",
         "SI 2023/1168 reg. 6",
         roaming,
     ),
-    point(
+    Rule::point(
         "UK-R7-RELIABILITY",
         "Reliability of this rapid point during opening hours (the duty is on the network average)",
         "SI 2023/1168 reg. 7",
         point_reliability,
     ),
-    station(
+    Rule::station(
         "UK-R9-HELPLINE",
         "Free-to-use staffed helpline, 24 hours",
         "SI 2023/1168 reg. 9",
         helpline,
     ),
-    station(
+    Rule::station(
         "UK-R10-HOLD",
         "Data held in OCPI 2.2.1 (Location, EVSE, Connector)",
         "SI 2023/1168 reg. 2 and 10",
         data_requirement,
     ),
-    station(
+    Rule::station(
         "UK-R10-REFDATA-LOCATION",
         "Reference data: position inside the UK",
         "SI 2023/1168 reg. 10(6)",
         refdata_location,
     ),
-    station(
+    Rule::station(
         "UK-R10-REFDATA-POSTCODE",
         "Reference data: UK postcode",
         "SI 2023/1168 reg. 10(6)",
         refdata_postcode,
     ),
-    station(
+    Rule::station(
         "UK-R10-REFDATA-HOURS",
         "Reference data: times the points can be used",
         "SI 2023/1168 reg. 10(6)",
         refdata_hours,
     ),
-    point(
+    Rule::point(
         "UK-R10-REFDATA-CONNECTOR",
         "Reference data: connector type",
         "SI 2023/1168 reg. 10(6)",
         refdata_connector,
     ),
-    point(
+    Rule::point(
         "UK-R10-REFDATA-POWER",
         "Reference data: power",
         "SI 2023/1168 reg. 10(6)",
         refdata_power,
     ),
-    point(
+    Rule::point(
         "UK-R10-REFDATA-PAYMENT",
         "Reference data: payment methods",
         "SI 2023/1168 reg. 10(6)",
         refdata_payment,
     ),
-    point(
+    Rule::point(
         "UK-R10-REFDATA-PRICE",
         "Reference data: price",
         "SI 2023/1168 reg. 10(6)(d)(iv)",
         refdata_price,
     ),
-    point(
+    Rule::point(
         "UK-R10-FREE-TARIFF",
         "Free points reference a free-of-charge tariff",
         "SI 2023/1168 reg. 10; DfT guidance; OCPI 2.2.1 mod_locations Connector.tariff_ids",
         free_tariff,
     ),
-    point(
+    Rule::point(
         "UK-R11-PKWH",
         "Price in pence per kWh (bundled fees as a p/kWh equivalent)",
         "SI 2023/1168 reg. 11",
         pence_per_kwh,
     ),
 ];
-
-const fn station(
-    id: &'static str,
-    title: &'static str,
-    reference: &'static str,
-    check: fn(&Station<'_>, &UkInputs) -> Finding,
-) -> Rule<UkInputs> {
-    Rule {
-        id,
-        title,
-        reference,
-        check: Check::Station(check),
-    }
-}
-
-const fn point(
-    id: &'static str,
-    title: &'static str,
-    reference: &'static str,
-    check: fn(&Point<'_>, &Station<'_>, &UkInputs) -> Finding,
-) -> Rule<UkInputs> {
-    Rule {
-        id,
-        title,
-        reference,
-        check: Check::Point(check),
-    }
-}
 
 /// Every requirement of the view, in report order, then the network requirement.
 pub fn definitions() -> Vec<Definition> {
