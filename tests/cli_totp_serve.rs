@@ -2,31 +2,16 @@
 
 #![cfg(feature = "cli")]
 
-use std::io::{BufRead, BufReader, Write};
-use std::process::{Command, Output, Stdio};
+mod cli_support;
 
-const BIN: &str = env!("CARGO_BIN_EXE_ocpi-open-data");
+use cli_support::{BIN, run_stdin};
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
 const EXAMPLES: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../shared/fixtures/ocpi-spec-examples"
 );
-
-fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin)
-        .expect("write stdin");
-    child.wait_with_output().expect("output")
-}
 
 fn temp_file(dir: &tempfile::TempDir, name: &str, text: &str) -> String {
     let path = dir.path().join(name);
@@ -38,7 +23,7 @@ fn temp_file(dir: &tempfile::TempDir, name: &str, text: &str) -> String {
 fn totp_prints_the_known_answer() {
     let dir = tempfile::tempdir().expect("temp dir");
     let config = temp_file(&dir, "totp.json", r#"{"sharedSecret": "secure!Charging!"}"#);
-    let out = run(&["totp", "--config", &config, "--at", "1716423785000"], b"");
+    let out = run_stdin(&["totp", "--config", &config, "--at", "1716423785000"], b"");
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8_lossy(&out.stdout);
     for line in [
@@ -55,7 +40,7 @@ fn totp_prints_the_known_answer() {
 
 #[test]
 fn totp_json_from_stdin() {
-    let out = run(
+    let out = run_stdin(
         &[
             "totp",
             "--config",
@@ -94,13 +79,13 @@ fn totp_refuses_bad_configurations_with_status_2() {
         ),
         ("not json", "totp-config-invalid"),
     ] {
-        let out = run(&["totp", "--config", "-"], config.as_bytes());
+        let out = run_stdin(&["totp", "--config", "-"], config.as_bytes());
         assert_eq!(out.status.code(), Some(2), "{config}");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains(needle), "{config}: {err}");
         assert!(!err.contains("secure!Charging"), "{err}");
     }
-    let out = run(&["totp", "--config", "/nonexistent/totp.json"], b"");
+    let out = run_stdin(&["totp", "--config", "/nonexistent/totp.json"], b"");
     assert_eq!(out.status.code(), Some(2));
 }
 
@@ -166,7 +151,7 @@ fn serve_answers_over_http_and_reports_what_it_read() {
 
 #[test]
 fn serve_cannot_run_without_readable_inputs() {
-    let out = run(
+    let out = run_stdin(
         &["serve", "--addr", "127.0.0.1:0", "/nonexistent/feed.json"],
         b"",
     );
@@ -175,7 +160,7 @@ fn serve_cannot_run_without_readable_inputs() {
     let dir = tempfile::tempdir().expect("temp dir");
     let tokens = temp_file(&dir, "tokens.txt", "# none\n\n");
     let location = format!("{EXAMPLES}/2.2.1/location_example.json");
-    let out = run(
+    let out = run_stdin(
         &[
             "serve",
             "--addr",
@@ -188,7 +173,7 @@ fn serve_cannot_run_without_readable_inputs() {
     );
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("at least one OCPI token"));
-    let out = run(&["serve", "--addr", "256.0.0.1:80", &location], b"");
+    let out = run_stdin(&["serve", "--addr", "256.0.0.1:80", &location], b"");
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot listen"));
 }

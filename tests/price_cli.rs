@@ -1,23 +1,9 @@
 //! The `price` command: outputs, formats and exit statuses.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod cli_support;
 
-const BIN: &str = env!("CARGO_BIN_EXE_ocpi-open-data");
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures");
-
-fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    // The tool may exit before reading its input (bad arguments): a closed pipe is fine.
-    child.stdin.take().expect("stdin").write_all(stdin).ok();
-    child.wait_with_output().expect("finished")
-}
+use cli_support::{FIXTURES, run_stdin};
+use std::process::Output;
 
 fn pricing(rel: &str) -> String {
     format!("{FIXTURES}/tariff-pricing/{rel}")
@@ -35,7 +21,7 @@ const SESSION: &[u8] =
 #[test]
 fn a_session_is_priced_as_text_and_as_json() {
     let tariff = format!("{FIXTURES}/ocpi-spec-examples/2.2.1/tariff_9_025kwh_start.json");
-    let out = run(&["price", "--tariff", &tariff, "--session", "-"], SESSION);
+    let out = run_stdin(&["price", "--tariff", &tariff, "--session", "-"], SESSION);
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -52,7 +38,7 @@ fn a_session_is_priced_as_text_and_as_json() {
         "{text}"
     );
 
-    let out = run(
+    let out = run_stdin(
         &[
             "price",
             "--tariff",
@@ -82,7 +68,7 @@ fn a_session_is_priced_as_text_and_as_json() {
     );
     assert!(v.get("cdr").is_none());
 
-    let out = run(
+    let out = run_stdin(
         &[
             "price",
             "--tariff",
@@ -100,7 +86,7 @@ fn a_session_is_priced_as_text_and_as_json() {
 #[test]
 fn a_cdr_matching_its_tariff_exits_zero_and_a_differing_one_one() {
     let dir = "v221/real_world/simple_3hour_5parking";
-    let out = run(
+    let out = run_stdin(
         &[
             "price",
             "--tariff",
@@ -125,7 +111,7 @@ fn a_cdr_matching_its_tariff_exits_zero_and_a_differing_one_one() {
     assert_eq!(v["cdr"]["totals"][0]["difference"]["before_tax"], "0.00");
 
     let dir = "v221/real_world/periods_state_no_time_tariff_prices_parking";
-    let out = run(
+    let out = run_stdin(
         &[
             "price",
             "--tariff",
@@ -146,7 +132,7 @@ fn a_cdr_matching_its_tariff_exits_zero_and_a_differing_one_one() {
 
 #[test]
 fn a_cdr_carrying_its_tariff_needs_no_tariff_file() {
-    let out = run(
+    let out = run_stdin(
         &[
             "price",
             "--cdr",
@@ -167,13 +153,13 @@ fn a_cdr_carrying_its_tariff_needs_no_tariff_file() {
 fn errors_exit_one_for_data_and_two_for_the_tool() {
     let tariff = format!("{FIXTURES}/ocpi-spec-examples/2.2.1/tariff_9_025kwh_start.json");
     // A session that cannot be priced: exit 1 with the error as JSON.
-    let out = run(
+    let out = run_stdin(
         &["price", "--tariff", &tariff, "--session", "-", "--format", "json"],
         br#"{"start_date_time": "2025-06-02T10:00:00Z", "end_date_time": "2025-06-02T09:00:00Z", "energy_kwh": 1, "max_power_kw": 1}"#,
     );
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(json(&out)["error"]["code"], "session-ends-before-start");
-    let out = run(
+    let out = run_stdin(
         &["price", "--tariff", &tariff, "--session", "-"],
         br#"{"start_date_time": "2025-06-02T10:00:00Z"}"#,
     );
@@ -195,7 +181,7 @@ fn errors_exit_one_for_data_and_two_for_the_tool() {
     let path = dir.join("tariffs.json");
     std::fs::write(&path, list).expect("written");
     let path = path.to_string_lossy().to_string();
-    let out = run(
+    let out = run_stdin(
         &[
             "price",
             "--tariff",
@@ -209,7 +195,7 @@ fn errors_exit_one_for_data_and_two_for_the_tool() {
     );
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(json(&out)["error"]["code"], "tariff-not-found");
-    let out = run(
+    let out = run_stdin(
         &[
             "price",
             "--tariff",
@@ -228,7 +214,7 @@ fn errors_exit_one_for_data_and_two_for_the_tool() {
     std::fs::remove_dir_all(&dir).ok();
     // Unreadable file, bad arguments, unknown time zone: exit 2.
     assert_eq!(
-        run(
+        run_stdin(
             &["price", "--tariff", "/nonexistent", "--session", "-"],
             SESSION
         )
@@ -237,11 +223,13 @@ fn errors_exit_one_for_data_and_two_for_the_tool() {
         Some(2)
     );
     assert_eq!(
-        run(&["price", "--tariff", &tariff], b"").status.code(),
+        run_stdin(&["price", "--tariff", &tariff], b"")
+            .status
+            .code(),
         Some(2)
     );
     assert_eq!(
-        run(
+        run_stdin(
             &[
                 "price",
                 "--tariff",
@@ -264,7 +252,7 @@ fn the_tariff_version_can_be_forced() {
     // A tariff without any field new in 2.2 reads as 2.1.1: its VAT rate is unknown. Read as
     // 2.2.1, a component without `vat` has no VAT.
     let tariff = format!("{FIXTURES}/ocpi-spec-examples/2.1.1/tariff_1_simple_2hour.json");
-    let out = run(
+    let out = run_stdin(
         &[
             "price",
             "--tariff",
@@ -284,7 +272,7 @@ fn the_tariff_version_can_be_forced() {
         ),
         (Some("2.00"), None)
     );
-    let out = run(
+    let out = run_stdin(
         &[
             "price",
             "--tariff",
@@ -314,7 +302,7 @@ fn a_tariff_with_validation_errors_is_priced_and_exits_one() {
     std::fs::create_dir_all(&dir).expect("temp dir");
     let path = dir.join("tariff.json");
     std::fs::write(&path, tariff).expect("written");
-    let out = run(
+    let out = run_stdin(
         &[
             "price",
             "--tariff",
