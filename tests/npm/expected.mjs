@@ -109,9 +109,59 @@ export function buildExpected({ cli, fixtures, repo }) {
     normalized: runCli(cli, ["normalize", ...feedFiles], fixtures),
   };
 
+  // The full entry: the regulation views, pricing and TOTP, each against the CLI.
+  const viewLocations = ["ocpi-spec-examples/2.2.1/location_example.json", "real-world-samples/ocpi_2_2_locations-zepto.json"];
+  const viewTariffs = ["ocpi-spec-examples/2.2.1/tariff_4_complex.json"];
+  const viewArgs = ["--format", "json", "--as-of", "2025-06-01", "--commissioned", "2024-01-01"];
+  const viewTariffArgs = viewTariffs.flatMap((t) => ["--tariffs", t]);
+  const facts = { LOC1: { commissioned: "2020-03-01", ten_t: false } };
+  writeFileSync(join(scratch, "facts.json"), JSON.stringify(facts));
+  const views = {
+    locations: viewLocations.map((path) => ({ path, text: text(path) })),
+    tariffs: viewTariffs.map((path) => ({ path, text: text(path) })),
+    facts,
+    afir: runCli(cli, ["afir", ...viewArgs, "--ten-t", ...viewTariffArgs, ...viewLocations], fixtures),
+    afirFacts: runCli(cli, ["afir", ...viewArgs, "--facts", join(scratch, "facts.json"), ...viewLocations], fixtures),
+    uk: runCli(cli, ["uk", ...viewArgs, ...viewTariffArgs, ...viewLocations], fixtures),
+    ukMicro: runCli(cli, ["uk", ...viewArgs, "--micro-business", ...viewLocations], fixtures),
+  };
+  const pricing = join(fixtures, "tariff-pricing", "v221", "real_world");
+  const session = {
+    start_date_time: "2025-01-15T17:30:00Z",
+    end_date_time: "2025-01-15T19:45:00Z",
+    timezone: "Europe/Berlin",
+    energy_kwh: 42.5,
+    max_power_kw: 50,
+  };
+  writeFileSync(join(scratch, "session.json"), JSON.stringify(session));
+  const cdrCase = join(pricing, "credit_cdr");
+  const complexTariff = join(pricing, "complex", "tariff.json");
+  const price = {
+    session: JSON.stringify(session),
+    complexTariff: readFileSync(complexTariff, "utf8"),
+    bySession: runCli(cli, ["price", "--format", "json", "--tariff", complexTariff, "--session", join(scratch, "session.json")], scratch),
+    bySessionDe: runCli(cli, ["price", "--format", "json", "--language", "de", "--tariff", complexTariff, "--session", join(scratch, "session.json")], scratch),
+    bySessionTokyo: runCli(cli, ["price", "--format", "json", "--timezone", "Asia/Tokyo", "--tariff", complexTariff, "--session", join(scratch, "session.json")], scratch),
+    cdr: readFileSync(join(cdrCase, "cdr.json"), "utf8"),
+    cdrTariff: readFileSync(join(cdrCase, "tariff.json"), "utf8"),
+    byCdr: runCli(cli, ["price", "--format", "json", "--tariff", join(cdrCase, "tariff.json"), "--cdr", join(cdrCase, "cdr.json")], scratch),
+    unpriceable: runCli(cli, ["price", "--format", "json", "--tariff", join(scratch, "session.json"), "--session", join(scratch, "session.json")], scratch),
+  };
+  const totpConfig = { sharedSecret: "secure!Charging!", validityTime: 30, length: 12 };
+  writeFileSync(join(scratch, "totp.json"), JSON.stringify(totpConfig));
+  const totp = {
+    config: totpConfig,
+    vectors: JSON.parse(readFileSync(join(fixtures, "totp", "totp-test-vectors.json"), "utf8")).vectors,
+    at: [1718611200000, 1718611215999, 1].map((at) => ({
+      at,
+      report: runCli(cli, ["totp", "--format", "json", "--config", join(scratch, "totp.json"), "--at", String(at)], scratch),
+    })),
+  };
+
   return {
     documents,
     made,
+    full: { views, price, totp },
     fuzz: { path: "fuzz.bin", base64: fuzz.toString("base64"), report: validateOne("fuzz.bin", [], scratch) },
     feed,
     normalized: documents.map((d) => ({ path: d.path, feed: runCli(cli, ["normalize", d.path], fixtures) })),
