@@ -10,6 +10,8 @@
 //! A thrown error means the call could not run (bad argument, input above the size limit); what
 //! is wrong in the data is never thrown, it is in the returned report.
 
+#[cfg(feature = "wasm-full")]
+mod feed;
 mod input;
 mod normalize;
 mod options;

@@ -44,3 +44,63 @@ export class Totp {
     return {};
   }
 }
+
+export const fetchFeed = exported("fetchFeed", wasm.fetchFeed);
+
+/**
+ * The pages of a feed as they arrive, for `for await (const page of pages(url, options))`. Leaving
+ * the loop early (or aborting `options.signal`) stops the fetch. The iterator's return value is
+ * what `fetchFeed` resolves to.
+ */
+export async function* pages(url, options = {}) {
+  const { signal, onProgress, ...rest } = options ?? {};
+  const controller = new AbortController();
+  const forward = () => controller.abort(signal.reason);
+  if (signal?.aborted) controller.abort(signal.reason);
+  else signal?.addEventListener("abort", forward, { once: true });
+  const queue = [];
+  let wake = () => {};
+  let finished = false;
+  let failure;
+  let result;
+  const running = fetchFeed(url, {
+    ...rest,
+    signal: controller.signal,
+    onProgress(event) {
+      onProgress?.(event);
+      if (event.type === "page") {
+        queue.push(event);
+        wake();
+      }
+    },
+  }).then(
+    (value) => {
+      result = value;
+    },
+    (error) => {
+      failure = error;
+    },
+  ).finally(() => {
+    finished = true;
+    wake();
+  });
+  try {
+    for (;;) {
+      if (queue.length > 0) {
+        yield queue.shift();
+      } else if (finished) {
+        break;
+      } else {
+        await new Promise((resolve) => {
+          wake = resolve;
+        });
+      }
+    }
+    await running;
+    if (failure !== undefined) throw failure;
+    return result;
+  } finally {
+    controller.abort();
+    signal?.removeEventListener("abort", forward);
+  }
+}

@@ -1,6 +1,6 @@
 // Types of the full entry `ocpi-open-data/full`: everything of the validator entry, and the
 // regulation views, pricing and TOTP. Field names are those of the CLI's JSON output.
-import type { FileInput, Input, ReadOptions } from "../index.js";
+import type { Diagnostic, FileInput, Input, Location, OcpiVersion, ReadOptions, Tariff } from "../index.js";
 
 export * from "../index.js";
 
@@ -286,3 +286,112 @@ export class Totp {
   /** Frees the WebAssembly memory now. */
   free(): void;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Feed client
+
+export interface FetchOptions {
+  /** The module to read (`--module`); default locations, unless the URL is a module URL. */
+  module?: "locations" | "tariffs";
+  /** An OCPI token (`--token-file`), sent as `Authorization: Token ...`. */
+  token?: string;
+  /** `limit` asked of the server for each page (`--limit`). */
+  limit?: number;
+  /** Read only objects changed since then (`--date-from`): a `Date`, RFC 3339 or milliseconds. */
+  dateFrom?: Date | string | number;
+  /** Stop after this many pages (`--max-pages`; default 10,000). */
+  maxPages?: number;
+  /** Per request, body included (`--timeout-ms`; default 30,000). */
+  timeoutMs?: number;
+  /** Retries of a failed request (`--retries`; default 4). */
+  retries?: number;
+  /** Aborting it ends the fetch; what was read is kept and returned. */
+  signal?: AbortSignal;
+  /** Called with each event as it happens. */
+  onProgress?: (event: FeedEvent) => void;
+}
+
+export interface FetchProgress {
+  pages: number;
+  items: number;
+  bytes: number;
+  total: number | null;
+  limit: number | null;
+}
+
+/** One object read from the feed. */
+export interface FeedItem {
+  key: { country_code: string; party_id: string; id: string } | null;
+  /** The version-neutral model (as `normalize` gives it). */
+  object: Location | Tariff;
+  /** The object as the server sent it (without `publish_allowed_to`, without REMOVED EVSEs). */
+  json: Record<string, unknown>;
+  diagnostics: Diagnostic[];
+  page: number;
+  page_url: string;
+}
+
+export interface FetchFault {
+  code: string;
+  message: string;
+  [field: string]: unknown;
+}
+
+export interface FeedPage {
+  type: "page";
+  index: number;
+  url: string;
+  status: number;
+  kind: "location" | "tariff" | null;
+  version: OcpiVersion | null;
+  bytes: number;
+  /** Positions in the result's `items` of the page's objects. */
+  items: number[];
+  added: number;
+  replaced: number;
+  kept_newer: number;
+  removed_evses: number;
+  diagnostics: Diagnostic[];
+  fault: FetchFault | null;
+  /** The page's objects as they stand after merging. */
+  objects: FeedItem[];
+}
+
+export type FeedEvent =
+  | { type: "discovered"; version: OcpiVersion | null; module: "locations" | "tariffs"; endpoint: string }
+  | { type: "retrying"; url: string; retry: number; delay_ms: number; fault: FetchFault }
+  | FeedPage
+  | ({ type: "progress" } & FetchProgress)
+  | { type: "failed"; url: string; error: FetchFault };
+
+/** The document of `fetch --format json`. */
+export interface FetchReport {
+  url: string;
+  version: OcpiVersion | null;
+  module: "locations" | "tariffs" | null;
+  endpoint: string | null;
+  pages: number;
+  pages_ok: number;
+  items: number;
+  bytes: number;
+  total: number | null;
+  removed_evses: number;
+  failed_pages: { url: string; error: FetchFault }[];
+  diagnostics_summary: { errors: number; warnings: number; infos: number };
+  discovery_diagnostics: Diagnostic[];
+}
+
+export interface FetchResult {
+  report: FetchReport;
+  items: FeedItem[];
+}
+
+/**
+ * Reads an OCPI open-data feed (versions, version details or module URL), every page, with
+ * retries, through the platform's `fetch`.
+ * @throws {OcpiError} (as a rejection) `invalid-input`, `invalid-options`, `not-initialized`
+ */
+export function fetchFeed(url: string, options?: FetchOptions): Promise<FetchResult>;
+
+/** The pages of a feed as they arrive; leaving the loop stops the fetch. */
+export function pages(url: string, options?: FetchOptions): AsyncGenerator<FeedPage, FetchResult | undefined, undefined>;

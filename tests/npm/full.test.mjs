@@ -20,7 +20,7 @@ function throwsCode(run, code) {
 
 test("the full entry exports the validator's functions and the views, pricing and TOTP", () => {
   assert.deepEqual(Object.keys(full).sort(), [
-    "OcpiError", "Totp", "afir", "explainTariff", "explainTariffParts", "init", "initSync", "normalize", "price", "uk", "validate", "validateFeed",
+    "OcpiError", "Totp", "afir", "explainTariff", "explainTariffParts", "fetchFeed", "init", "initSync", "normalize", "pages", "price", "uk", "validate", "validateFeed",
   ]);
   const doc = data.documents.find((d) => d.path.endsWith("2.2.1/location_example.json"));
   assert.deepEqual(full.normalize(doc.text, { path: doc.path }), validator.normalize(doc.text, { path: doc.path }));
