@@ -3,6 +3,8 @@
 // the same report as the CLI's `fetch --format json`, and cancellation through an AbortSignal.
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { once } from "node:events";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -89,6 +91,27 @@ test("an AbortSignal stops the fetch and keeps what was read", async () => {
     second.abort();
   }
   assert.equal(collected.length, 1);
+});
+
+test("token opens a protected feed; without it the report says unauthorized", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "ocpi-npm-feed-"));
+  writeFileSync(join(dir, "tokens.txt"), "secret-token-123\n");
+  const protectedServer = spawn(cli, ["serve", "--addr", "127.0.0.1:0", "--format", "json", "--token-file", join(dir, "tokens.txt"), files[0]], {
+    cwd: fixtures,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  try {
+    const [line] = await once(createInterface({ input: protectedServer.stdout }), "line");
+    const url = JSON.parse(line).versions_url;
+    const refused = await fetchFeed(url);
+    assert.equal(refused.items.length, 0);
+    assert.equal(refused.report.failed_pages[0].error.code, "unauthorized");
+    const opened = await fetchFeed(url, { token: "secret-token-123" });
+    assert.equal(opened.items.length, 10);
+    assert.deepEqual(opened.report.failed_pages, []);
+  } finally {
+    protectedServer.kill();
+  }
 });
 
 test("bad options reject with an OcpiError", async () => {
