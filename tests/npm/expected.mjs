@@ -2,7 +2,7 @@
 // here by running the CLI. The inputs travel with their expected outputs, so that the same cases
 // run in Node and in Chromium (which receives this object as /expected.json).
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 
@@ -125,6 +125,25 @@ export function buildExpected({ cli, fixtures, repo }) {
     uk: runCli(cli, ["uk", ...viewArgs, ...viewTariffArgs, ...viewLocations], fixtures),
     ukMicro: runCli(cli, ["uk", ...viewArgs, "--micro-business", ...viewLocations], fixtures),
   };
+  // Status snapshots of the first zepto EVSE over a week, for the rapid network's reliability.
+  const snapshotDir = join(scratch, "snapshots");
+  mkdirSync(snapshotDir);
+  views.snapshots = [
+    ["a.json", "2025-03-03T00:00:00Z", "AVAILABLE"],
+    ["b.json", "2025-03-07T00:00:00Z", "OUTOFORDER"],
+    ["c.json", "2025-03-10T00:00:00Z", "AVAILABLE"],
+  ].map(([name, timestamp, status]) => {
+    const text = JSON.stringify({ timestamp, statuses: [{ location_id: "8832002", evse_uid: "8832002", status }] });
+    writeFileSync(join(snapshotDir, name), text);
+    return { path: join(snapshotDir, name), text };
+  });
+  // The first zepto location made a rapid (150 kW DC) point, so that reliability is measured.
+  const rapid = JSON.parse(text(viewLocations[1]));
+  Object.assign(rapid[0].evses[0].connectors[0], { standard: "IEC_62196_T2_COMBO", power_type: "DC", max_voltage: 500, max_amperage: 300, max_electric_power: 150000 });
+  views.rapid = { path: "rapid.json", text: JSON.stringify(rapid) };
+  writeFileSync(join(scratch, "rapid.json"), views.rapid.text);
+  views.ukSnapshots = runCli(cli, ["uk", ...viewArgs, "--snapshots", snapshotDir, "rapid.json"], scratch);
+  views.ukRapid = runCli(cli, ["uk", ...viewArgs, "rapid.json"], scratch);
   const pricing = join(fixtures, "tariff-pricing", "v221", "real_world");
   const session = {
     start_date_time: "2025-01-15T17:30:00Z",

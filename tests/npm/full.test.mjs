@@ -42,6 +42,17 @@ test("uk gives the CLI's document, micro business or not", () => {
   assert.notDeepEqual(views.uk.summary, views.ukMicro.summary);
 });
 
+test("uk reads status snapshots as the CLI reads a --snapshots directory", () => {
+  const rapid = files([views.rapid]);
+  const report = full.uk(rapid, { ...viewOptions, snapshots: files(views.snapshots) });
+  assert.deepEqual(report, views.ukSnapshots);
+  assert.deepEqual(full.uk(rapid, viewOptions), views.ukRapid);
+  assert.equal(report.network[0].id, "UK-R7-RELIABILITY");
+  assert.notDeepEqual(report.network, views.ukRapid.network);
+  throwsCode(() => full.uk(files(views.locations), { ...viewOptions, snapshots: [] }), "invalid-options");
+  throwsCode(() => full.uk(files(views.locations), { ...viewOptions, snapshots: [{ path: "s.json", input: "[" }] }), "invalid-input");
+});
+
 test("asOf is a date, a Date or today; wrong view options throw", () => {
   const one = files(views.locations.slice(0, 1));
   const asString = full.afir(one, { asOf: "2025-06-01" });
