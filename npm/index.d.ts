@@ -42,7 +42,22 @@ export type OcpiErrorCode =
   /** The result could not be handed to JavaScript. */
   | "output-failed"
   /** The WebAssembly module stopped (out of memory, or a bug); it has been restarted. */
-  | "internal-error";
+  | "internal-error"
+  /** `explainTariff` (entry `ocpi-open-data/full`): the tariff could not be read or chosen. */
+  | "tariff-unreadable"
+  /** `Totp` (entry `ocpi-open-data/full`): a configuration or moment the TOTP format refuses. */
+  | "totp-config-invalid"
+  | "totp-secret-empty"
+  | "totp-secret-whitespace"
+  | "totp-secret-too-short"
+  | "totp-length-out-of-range"
+  | "totp-validity-invalid"
+  | "totp-hash-unsupported"
+  | "totp-timestamp-negative"
+  | "totp-alphabet-empty"
+  | "totp-alphabet-too-short"
+  | "totp-alphabet-duplicates"
+  | "totp-alphabet-whitespace";
 
 /**
  * Thrown when a call cannot run. Problems in the data are never thrown: they are diagnostics in

@@ -85,50 +85,73 @@ if (!existsSync(wasmOpt)) {
   run("npm", ["ci"]);
 }
 
-// 4. The core as WebAssembly.
-run(
-  "cargo",
-  [
-    "rustc", "--lib", "--locked",
-    "--target", TARGET, "--profile", PROFILE,
-    "--no-default-features", "--features", "wasm",
-    "--crate-type", "cdylib",
-  ],
-  { env: { ...process.env, CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS: RUSTFLAGS } },
-);
-const compiled = join(root, "target", TARGET, PROFILE, "ocpi_open_data.wasm");
-
-// 5. Glue for ES modules (browsers, workers, bundlers; Node through node.js), then wasm-opt.
+// 4-5. The core as WebAssembly, twice: the validator (feature `wasm`, the default entry, within
+// the budget) and the full build (feature `wasm-full`: views, pricing, TOTP and the tz database,
+// the entry `ocpi-open-data/full`). Each: cargo, the glue for ES modules (browsers, workers,
+// bundlers; Node through node.js), then wasm-opt.
 rmSync(work, { recursive: true, force: true });
-mkdirSync(work, { recursive: true });
-run(wasmBindgen, [
-  "--target", "web", "--no-typescript", "--experimental-reset-state-function",
-  "--out-dir", work, "--out-name", "ocpi_open_data", compiled,
-]);
 rmSync(pkg, { recursive: true, force: true });
-mkdirSync(pkg);
-const bound = join(work, "ocpi_open_data_bg.wasm");
-const optimised = join(pkg, "ocpi_open_data_bg.wasm");
-run(wasmOpt, ["-Oz", ...WASM_FEATURES, bound, "-o", optimised]);
+const compiled = join(root, "target", TARGET, PROFILE, "ocpi_open_data.wasm");
+function buildWasm(features, dir) {
+  run(
+    "cargo",
+    [
+      "rustc", "--lib", "--locked",
+      "--target", TARGET, "--profile", PROFILE,
+      "--no-default-features", "--features", features,
+      "--crate-type", "cdylib",
+    ],
+    { env: { ...process.env, CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS: RUSTFLAGS } },
+  );
+  const bindgenOut = join(work, features);
+  mkdirSync(bindgenOut, { recursive: true });
+  run(wasmBindgen, [
+    "--target", "web", "--no-typescript", "--experimental-reset-state-function",
+    "--out-dir", bindgenOut, "--out-name", "ocpi_open_data", compiled,
+  ]);
+  mkdirSync(dir, { recursive: true });
+  const bound = join(bindgenOut, "ocpi_open_data_bg.wasm");
+  const optimised = join(dir, "ocpi_open_data_bg.wasm");
+  run(wasmOpt, ["-Oz", ...WASM_FEATURES, bound, "-o", optimised]);
+  copyFileSync(join(bindgenOut, "ocpi_open_data.js"), join(dir, "ocpi_open_data.js"));
+  return {
+    bound,
+    raw: statSync(bound).size,
+    wasm_opt: statSync(optimised).size,
+    gzip: gzipSync(readFileSync(optimised), { level: 9 }).length,
+  };
+}
+const validator = buildWasm("wasm", pkg);
+const fullDir = join(pkg, "full");
+const full = buildWasm("wasm-full", fullDir);
 
-// 6. The package.
-copyFileSync(join(work, "ocpi_open_data.js"), join(pkg, "ocpi_open_data.js"));
+// 6. The package. The full entry has the same modules; its api.js is the validator's with the
+// functions of npm/full/api.js appended (they share `exported` and the wasm import).
 for (const file of ["index.js", "node.js", "api.js", "index.d.ts", "README.md"]) {
   copyFileSync(join(root, "npm", file), join(pkg, file));
 }
+for (const file of ["index.js", "node.js"]) {
+  copyFileSync(join(root, "npm", file), join(fullDir, file));
+}
+copyFileSync(join(root, "npm", "full", "index.d.ts"), join(fullDir, "index.d.ts"));
+writeFileSync(
+  join(fullDir, "api.js"),
+  `${readFileSync(join(root, "npm", "api.js"), "utf8")}\n${readFileSync(join(root, "npm", "full", "api.js"), "utf8")}`,
+);
 copyFileSync(join(root, "LICENSE"), join(pkg, "LICENSE"));
 const cargoVersion = readFileSync("Cargo.toml", "utf8").match(/^version = "([^"]+)"/m)[1];
 const manifest = JSON.parse(readFileSync(join(root, "npm", "package.template.json"), "utf8"));
 manifest.version = cargoVersion;
 writeFileSync(join(pkg, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
 
-// 7. The size budget.
+// 7. The size budget (the validator's); the full build's size is measured and reported.
 const sizes = {
   date: new Date().toISOString().slice(0, 10),
-  raw: statSync(bound).size,
-  wasm_opt: statSync(optimised).size,
-  gzip: gzipSync(readFileSync(optimised), { level: 9 }).length,
+  raw: validator.raw,
+  wasm_opt: validator.wasm_opt,
+  gzip: validator.gzip,
   budget_gzip: BUDGET_GZIP_BYTES,
+  full: { raw: full.raw, wasm_opt: full.wasm_opt, gzip: full.gzip },
 };
 writeFileSync(join(work, "size.json"), `${JSON.stringify(sizes, null, 2)}\n`);
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
@@ -136,10 +159,14 @@ console.log(
   `\nocpi_open_data_bg.wasm: ${kb(sizes.raw)} from wasm-bindgen, ${kb(sizes.wasm_opt)} after wasm-opt -Oz, ` +
     `${kb(sizes.gzip)} gzipped (budget ${kb(BUDGET_GZIP_BYTES)})`,
 );
+console.log(
+  `full/ocpi_open_data_bg.wasm: ${kb(full.raw)} from wasm-bindgen, ${kb(full.wasm_opt)} after wasm-opt -Oz, ` +
+    `${kb(full.gzip)} gzipped`,
+);
 if (sizes.gzip > BUDGET_GZIP_BYTES) {
   console.error(
     `the gzipped .wasm is over the budget by ${kb(sizes.gzip - BUDGET_GZIP_BYTES)}; ` +
-      `\`twiggy top -n 30 ${bound}\` (cargo install twiggy) shows what is in it`,
+      `\`twiggy top -n 30 ${validator.bound}\` (cargo install twiggy) shows what is in it`,
   );
   process.exit(1);
 }

@@ -47,7 +47,7 @@ writeFileSync(join(project, "expected.json"), JSON.stringify(buildExpected({ cli
 
 const result = spawnSync(
   process.execPath,
-  ["--test", "api.test.mjs", "types.test.mjs", "browser.test.mjs"],
+  ["--test", "api.test.mjs", "full.test.mjs", "feed.test.mjs", "types.test.mjs", "browser.test.mjs"],
   {
     cwd: project,
     stdio: "inherit",

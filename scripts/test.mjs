@@ -14,6 +14,13 @@ const steps = [
       "--no-default-features", "--features", "wasm", "--", "-D", "warnings",
     ],
   ],
+  [
+    "cargo",
+    [
+      "clippy", "--lib", "--locked", "--target", "wasm32-unknown-unknown",
+      "--no-default-features", "--features", "wasm-full", "--", "-D", "warnings",
+    ],
+  ],
   ["cargo", ["test", "--workspace", "--locked"]],
   ["node", ["scripts/test-npm.mjs"]],
   // End-to-end tests of the map and validator app (builds the app, the demo data and the CLI

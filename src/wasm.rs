@@ -10,10 +10,18 @@
 //! A thrown error means the call could not run (bad argument, input above the size limit); what
 //! is wrong in the data is never thrown, it is in the returned report.
 
+#[cfg(feature = "wasm-full")]
+mod feed;
 mod input;
 mod normalize;
 mod options;
+#[cfg(feature = "wasm-full")]
+mod price;
+#[cfg(feature = "wasm-full")]
+mod totp;
 mod validate;
+#[cfg(feature = "wasm-full")]
+mod views;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -36,6 +44,12 @@ pub(crate) enum ApiErrorCode {
     InputTooLarge,
     /// The result could not be handed to JavaScript.
     Output,
+    /// The tariff to explain could not be read or chosen.
+    #[cfg_attr(not(feature = "wasm-full"), allow(dead_code))]
+    TariffUnreadable,
+    /// A TOTP configuration or moment the format refuses; the core's code (`totp-...`).
+    #[cfg_attr(not(feature = "wasm-full"), allow(dead_code))]
+    Totp(&'static str),
 }
 
 impl ApiErrorCode {
@@ -45,6 +59,8 @@ impl ApiErrorCode {
             ApiErrorCode::InvalidOptions => "invalid-options",
             ApiErrorCode::InputTooLarge => "input-too-large",
             ApiErrorCode::Output => "output-failed",
+            ApiErrorCode::TariffUnreadable => "tariff-unreadable",
+            ApiErrorCode::Totp(code) => code,
         }
     }
 }
@@ -57,7 +73,16 @@ impl ApiError {
         }
     }
 
-    fn into_js(self) -> JsValue {
+    /// The same error about `what` (an option holding an input).
+    #[cfg_attr(not(feature = "wasm-full"), allow(dead_code))]
+    pub(crate) fn within(self, what: &str) -> ApiError {
+        ApiError {
+            code: self.code,
+            message: format!("{what}: {}", self.message),
+        }
+    }
+
+    pub(crate) fn into_js(self) -> JsValue {
         let error = js_sys::Error::new(&self.message);
         error.set_name("OcpiError");
         // Setting a property on a fresh Error object cannot fail.

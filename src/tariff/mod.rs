@@ -40,6 +40,7 @@ mod instant;
 mod period;
 mod priced;
 mod reference;
+mod request;
 mod restriction;
 mod ser;
 mod session;
@@ -63,6 +64,7 @@ pub use priced::{
 pub use reference::{
     AdHocPrices, EquivalentPrice, ReferenceSession, ad_hoc_prices, equivalent_price_per_kwh,
 };
+pub use request::{PriceRequest, Priced, price_request};
 pub use ser::amount_text;
 pub use session::{Reservation, Session, When};
 pub use tariff_file::{pick_tariff, read_tariffs, read_tariffs_as};

@@ -27,11 +27,13 @@
 mod carrier;
 mod config;
 mod error;
+mod report;
 mod token;
 
 pub use carrier::{BasicCarrier, TotpAuthorization, TotpHeader};
 pub use config::{TotpConfig, TotpConfigError};
 pub use error::{CarrierError, TotpError};
+pub use report::TotpReport;
 pub use token::{
     DEFAULT_ALPHABET, DEFAULT_LENGTH, DEFAULT_VALIDITY_SECONDS, HashAlgorithm, LENGTH_RANGE,
     MIN_ALPHABET_CHARS, MIN_SECRET_CHARS, TLS_EXPORTER_LABEL, Totp, TotpOptions, TotpTokens,

@@ -24,6 +24,7 @@ pub mod facts;
 pub mod opening;
 pub mod place;
 pub mod postcode;
+pub mod reading;
 pub mod reliability;
 pub mod requirement;
 pub mod uk;
@@ -35,6 +36,7 @@ mod tests;
 
 pub use facts::{FeedFacts, SiteFacts};
 pub use place::Places;
+pub use reading::{ViewFeed, read_view_feed};
 pub use requirement::{Definition, Field, Finding, Level, Status, StatusCounts, Summary};
 
 use crate::model::{Evse, EvseStatus, Feed, Location};

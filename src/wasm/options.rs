@@ -44,7 +44,7 @@ impl JsOptions {
     }
 
     /// The value of `name`; `None` when absent, `undefined` or `null`.
-    fn get(&mut self, name: &'static str) -> Option<JsValue> {
+    pub(crate) fn get(&mut self, name: &'static str) -> Option<JsValue> {
         self.known.push(name);
         let object = self.object.as_ref()?;
         js_sys::Reflect::get(object, &JsValue::from_str(name))
@@ -126,6 +126,31 @@ impl JsOptions {
             .map_err(|_| invalid(format!("`{name}` is out of the range of dates")))
     }
 
+    /// A calendar date: a `"YYYY-MM-DD"` string, or a `Date` (its date where the code runs).
+    #[cfg_attr(not(feature = "wasm-full"), allow(dead_code))]
+    pub(crate) fn date(
+        &mut self,
+        name: &'static str,
+    ) -> Result<Option<jiff::civil::Date>, ApiError> {
+        let Some(v) = self.get(name) else {
+            return Ok(None);
+        };
+        if let Some(date) = v.dyn_ref::<js_sys::Date>() {
+            return local_date(date)
+                .map(Some)
+                .ok_or_else(|| invalid(format!("`{name}` is not a valid date")));
+        }
+        let Some(text) = v.as_string() else {
+            return Err(invalid(format!(
+                "`{name}` must be a date \"YYYY-MM-DD\" or a Date, not {}",
+                type_name(&v)
+            )));
+        };
+        text.parse::<jiff::civil::Date>()
+            .map(Some)
+            .map_err(|_| invalid(format!("`{name}` \"{text}\" is not a date YYYY-MM-DD")))
+    }
+
     /// Refuses the names that were not read.
     pub(crate) fn finish(self) -> Result<(), ApiError> {
         let Some(object) = &self.object else {
@@ -145,6 +170,18 @@ impl JsOptions {
         }
         Ok(())
     }
+}
+
+/// The calendar date of `date` in the time zone the code runs in (what the CLI calls today).
+#[cfg_attr(not(feature = "wasm-full"), allow(dead_code))]
+pub(crate) fn local_date(date: &js_sys::Date) -> Option<jiff::civil::Date> {
+    if date.get_time().is_nan() {
+        return None;
+    }
+    let year = i16::try_from(date.get_full_year()).ok()?;
+    let month = i8::try_from(date.get_month() + 1).ok()?;
+    let day = i8::try_from(date.get_date()).ok()?;
+    jiff::civil::Date::new(year, month, day).ok()
 }
 
 /// `allow_comments` → `allowComments`, to point at the right name.
@@ -170,10 +207,14 @@ fn camel_case(name: &str) -> String {
 pub(crate) const MAX_DEPTH: u32 = 1000;
 /// The default of `maxBytes`: the core's own limit, 1 GiB.
 const DEFAULT_MAX_BYTES: u32 = 1 << 30;
+/// The largest input of the calls without `maxBytes` (pricing): the core's limit, 1 GiB.
+#[cfg_attr(not(feature = "wasm-full"), allow(dead_code))]
+pub(crate) const MAX_INPUT_BYTES: usize = DEFAULT_MAX_BYTES as usize;
 /// The name of an input given without `path`.
 pub(crate) const UNNAMED_INPUT: &str = "<input>";
 
 /// How to read the data: the options of the CLI's `validate` and `normalize`.
+#[derive(Clone)]
 pub(crate) struct Reading {
     /// `path`: the name of a single input (`path` in the report, `source.file` in the model).
     pub(crate) path: Option<String>,
@@ -238,6 +279,21 @@ impl Reading {
             max_depth,
             now,
         })
+    }
+
+    /// The same without `path`, for arrays of files given beside the input.
+    #[cfg_attr(not(feature = "wasm-full"), allow(dead_code))]
+    pub(crate) fn without_path(&self) -> Reading {
+        Reading {
+            path: None,
+            ..self.clone()
+        }
+    }
+
+    /// `now`: the option, or the clock.
+    #[cfg_attr(not(feature = "wasm-full"), allow(dead_code))]
+    pub(crate) fn now(&self) -> jiff::Timestamp {
+        self.now
     }
 
     /// The core's options for the input named `path`: as in the CLI, the version label is taken

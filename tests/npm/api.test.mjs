@@ -35,6 +35,7 @@ test("the packed package holds only what users need", () => {
     "LICENSE",
     "README.md",
     "api.js",
+    "full",
     "index.d.ts",
     "index.js",
     "node.js",

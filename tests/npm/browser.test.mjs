@@ -7,7 +7,11 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { after, before, test } from "node:test";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { createInterface } from "node:readline";
 import { cases } from "./cases.mjs";
+import { fullCases } from "./full-cases.mjs";
 import { serve } from "./server.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -102,6 +106,40 @@ test("Chromium: without 'wasm-unsafe-eval' init() rejects (so the policy above i
   const allowed = await open(`/browser/init-only.html?${query}`);
   assert.deepEqual(allowed.results, { instantiated: true, items: 0 });
 });
+
+/** `ocpi-open-data serve` on a free port: 10 locations in pages of 3, and a tariff. */
+async function feedServer() {
+  const cli = join(repo, "target", "debug", "ocpi-open-data");
+  const files = ["real-world-samples/ocpi_2_2_locations-zepto.json", "ocpi-spec-examples/2.2.1/tariff_4_complex.json"];
+  const child = spawn(cli, ["serve", "--addr", "127.0.0.1:0", "--page-limit", "3", "--format", "json", ...files], {
+    cwd: fixtures,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const [line] = await once(createInterface({ input: child.stdout }), "line");
+  return { child, url: JSON.parse(line).versions_url };
+}
+
+for (const [where, worker] of [["on a page", "0"], ["in a module Web Worker", "1"]]) {
+  test(`Chromium: the full entry ${where} (views, pricing, TOTP, the feed client) under a strict CSP`, async (t) => {
+    const feed = await feedServer();
+    try {
+      const fullEntry = `/node_modules/ocpi-open-data/${manifest.exports["./full"].browser.replace(/^\.\//, "")}`;
+      const outcome = await open(
+        `/browser/full.html?entry=${encodeURIComponent(fullEntry)}&expected=/expected.json&feed=${encodeURIComponent(feed.url)}&worker=${worker}`,
+      );
+      assert.equal(outcome.results.inWorker, worker === "1");
+      assert.equal(outcome.results.results.length, fullCases.length, "a case did not run");
+      for (const result of outcome.results.results) {
+        await t.test(result.name, () => {
+          if (!result.ok) throw new Error(result.error);
+        });
+      }
+      assert.deepEqual(outcome.problems, []);
+    } finally {
+      feed.child.kill();
+    }
+  });
+}
 
 /** Chooses a fixture in an example page's file input and returns the rendered report. */
 async function exampleReport(path, fixture) {

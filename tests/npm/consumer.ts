@@ -84,3 +84,29 @@ const wrong: DiagnosticCode = "no-such-code";
 // @ts-expect-error: money is an exact decimal string, not a number
 const money: number | undefined = price;
 console.log(wrong, money);
+
+// The full entry: views, pricing and TOTP.
+import * as full from "ocpi-open-data/full";
+
+const afirReport: full.RegulationReport = full.afir([{ path: "l.json", input: "[]" }], {
+  tariffs: "[]",
+  asOf: new Date(),
+  commissioned: "2024-01-01",
+  facts: { LOC1: { ten_t: true } },
+  tenT: true,
+});
+const status: full.RequirementStatus | undefined = afirReport.locations[0]?.requirements[0]?.status;
+const ukReport = full.uk("[]", { microBusiness: true, snapshots: [{ path: "s.json", input: "{}" }] });
+const priced = full.price({ tariff: "{}", session: "{}", language: "de", timeZone: "Europe/Berlin" });
+const total: string | null = "error" in priced ? null : priced.total.after_tax;
+const explained: string = full.explainTariff("{}", { language: "de" });
+const parts: full.Explanation = full.explainTariffParts("{}");
+const totp = new full.Totp({ sharedSecret: "secure!Charging!" });
+const tokens: full.TotpTokens = totp.tokens(Date.now());
+const ok: boolean = totp.verify(tokens.current);
+const fullValidate: full.FileReport = full.validate("[]");
+console.log(status, ukReport.network, total, explained, parts.prices, ok, fullValidate, full.OcpiError);
+// @ts-expect-error: options are camelCase
+full.afir("[]", { ten_t: true });
+// @ts-expect-error: a language the explanations do not have
+full.explainTariff("{}", { language: "fr" });

@@ -2,7 +2,7 @@
 // here by running the CLI. The inputs travel with their expected outputs, so that the same cases
 // run in Node and in Chromium (which receives this object as /expected.json).
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 
@@ -109,9 +109,78 @@ export function buildExpected({ cli, fixtures, repo }) {
     normalized: runCli(cli, ["normalize", ...feedFiles], fixtures),
   };
 
+  // The full entry: the regulation views, pricing and TOTP, each against the CLI.
+  const viewLocations = ["ocpi-spec-examples/2.2.1/location_example.json", "real-world-samples/ocpi_2_2_locations-zepto.json"];
+  const viewTariffs = ["ocpi-spec-examples/2.2.1/tariff_4_complex.json"];
+  const viewArgs = ["--format", "json", "--as-of", "2025-06-01", "--commissioned", "2024-01-01"];
+  const viewTariffArgs = viewTariffs.flatMap((t) => ["--tariffs", t]);
+  const facts = { LOC1: { commissioned: "2020-03-01", ten_t: false } };
+  writeFileSync(join(scratch, "facts.json"), JSON.stringify(facts));
+  const views = {
+    locations: viewLocations.map((path) => ({ path, text: text(path) })),
+    tariffs: viewTariffs.map((path) => ({ path, text: text(path) })),
+    facts,
+    afir: runCli(cli, ["afir", ...viewArgs, "--ten-t", ...viewTariffArgs, ...viewLocations], fixtures),
+    afirFacts: runCli(cli, ["afir", ...viewArgs, "--facts", join(scratch, "facts.json"), ...viewLocations], fixtures),
+    uk: runCli(cli, ["uk", ...viewArgs, ...viewTariffArgs, ...viewLocations], fixtures),
+    ukMicro: runCli(cli, ["uk", ...viewArgs, "--micro-business", ...viewLocations], fixtures),
+  };
+  // Status snapshots of the first zepto EVSE over a week, for the rapid network's reliability.
+  const snapshotDir = join(scratch, "snapshots");
+  mkdirSync(snapshotDir);
+  views.snapshots = [
+    ["a.json", "2025-03-03T00:00:00Z", "AVAILABLE"],
+    ["b.json", "2025-03-07T00:00:00Z", "OUTOFORDER"],
+    ["c.json", "2025-03-10T00:00:00Z", "AVAILABLE"],
+  ].map(([name, timestamp, status]) => {
+    const text = JSON.stringify({ timestamp, statuses: [{ location_id: "8832002", evse_uid: "8832002", status }] });
+    writeFileSync(join(snapshotDir, name), text);
+    return { path: join(snapshotDir, name), text };
+  });
+  // The first zepto location made a rapid (150 kW DC) point, so that reliability is measured.
+  const rapid = JSON.parse(text(viewLocations[1]));
+  Object.assign(rapid[0].evses[0].connectors[0], { standard: "IEC_62196_T2_COMBO", power_type: "DC", max_voltage: 500, max_amperage: 300, max_electric_power: 150000 });
+  views.rapid = { path: "rapid.json", text: JSON.stringify(rapid) };
+  writeFileSync(join(scratch, "rapid.json"), views.rapid.text);
+  views.ukSnapshots = runCli(cli, ["uk", ...viewArgs, "--snapshots", snapshotDir, "rapid.json"], scratch);
+  views.ukRapid = runCli(cli, ["uk", ...viewArgs, "rapid.json"], scratch);
+  const pricing = join(fixtures, "tariff-pricing", "v221", "real_world");
+  const session = {
+    start_date_time: "2025-01-15T17:30:00Z",
+    end_date_time: "2025-01-15T19:45:00Z",
+    timezone: "Europe/Berlin",
+    energy_kwh: 42.5,
+    max_power_kw: 50,
+  };
+  writeFileSync(join(scratch, "session.json"), JSON.stringify(session));
+  const cdrCase = join(pricing, "credit_cdr");
+  const complexTariff = join(pricing, "complex", "tariff.json");
+  const price = {
+    session: JSON.stringify(session),
+    complexTariff: readFileSync(complexTariff, "utf8"),
+    bySession: runCli(cli, ["price", "--format", "json", "--tariff", complexTariff, "--session", join(scratch, "session.json")], scratch),
+    bySessionDe: runCli(cli, ["price", "--format", "json", "--language", "de", "--tariff", complexTariff, "--session", join(scratch, "session.json")], scratch),
+    bySessionTokyo: runCli(cli, ["price", "--format", "json", "--timezone", "Asia/Tokyo", "--tariff", complexTariff, "--session", join(scratch, "session.json")], scratch),
+    cdr: readFileSync(join(cdrCase, "cdr.json"), "utf8"),
+    cdrTariff: readFileSync(join(cdrCase, "tariff.json"), "utf8"),
+    byCdr: runCli(cli, ["price", "--format", "json", "--tariff", join(cdrCase, "tariff.json"), "--cdr", join(cdrCase, "cdr.json")], scratch),
+    unpriceable: runCli(cli, ["price", "--format", "json", "--tariff", join(scratch, "session.json"), "--session", join(scratch, "session.json")], scratch),
+  };
+  const totpConfig = { sharedSecret: "secure!Charging!", validityTime: 30, length: 12 };
+  writeFileSync(join(scratch, "totp.json"), JSON.stringify(totpConfig));
+  const totp = {
+    config: totpConfig,
+    vectors: JSON.parse(readFileSync(join(fixtures, "totp", "totp-test-vectors.json"), "utf8")).vectors,
+    at: [1718611200000, 1718611215999, 1].map((at) => ({
+      at,
+      report: runCli(cli, ["totp", "--format", "json", "--config", join(scratch, "totp.json"), "--at", String(at)], scratch),
+    })),
+  };
+
   return {
     documents,
     made,
+    full: { views, price, totp },
     fuzz: { path: "fuzz.bin", base64: fuzz.toString("base64"), report: validateOne("fuzz.bin", [], scratch) },
     feed,
     normalized: documents.map((d) => ({ path: d.path, feed: runCli(cli, ["normalize", d.path], fixtures) })),

@@ -65,6 +65,27 @@ test("the package's outputs for every test document have the declared types", ()
   assert.equal(status, 0, output.slice(0, 4000));
 });
 
+test("the full entry's outputs for the test inputs have the declared types", async () => {
+  const full = await import("ocpi-open-data/full");
+  const { views, price, totp } = data.full;
+  const files = (list) => list.map((f) => ({ path: f.path, input: f.text }));
+  const options = { asOf: "2025-06-01", tariffs: files(views.tariffs) };
+  const outputs = [
+    ["RegulationReport", full.afir(files(views.locations), options)],
+    ["RegulationReport", full.uk(files(views.locations), options)],
+    ["SessionPrice | PriceErrorDocument", full.price({ tariff: price.complexTariff, session: price.session })],
+    ["SessionPrice | PriceErrorDocument", full.price({ tariff: price.cdrTariff, cdr: price.cdr })],
+    ["SessionPrice | PriceErrorDocument", full.price({ tariff: price.session, session: price.session })],
+    ["Explanation", full.explainTariffParts(price.complexTariff)],
+    ["TotpTokens", new full.Totp(totp.config).tokens(totp.at[0].at)],
+  ];
+  const lines = ['import type { RegulationReport, SessionPrice, PriceErrorDocument, Explanation, TotpTokens } from "ocpi-open-data/full";'];
+  outputs.forEach(([type, value], i) => lines.push(`export const output${i}: ${type} = ${JSON.stringify(value)};`));
+  writeFileSync(join(here, "outputs-full.ts"), `${lines.join("\n")}\n`);
+  const { status, output } = typeCheck("outputs-full", ["outputs-full.ts"]);
+  assert.equal(status, 0, output.slice(0, 4000));
+});
+
 test("an output that differs from the declarations fails to type-check", () => {
   const report = validate(data.feed.files[3].text, { path: data.feed.files[3].path });
   report.diagnostics[0].code = "no-such-code";

@@ -6,8 +6,7 @@
 
 use crate::input;
 use ocpi_open_data::tariff::{
-    self, Cdr, Language, PriceError, Session, SessionPrice, amount_text, explain_tariff, money,
-    pick_tariff, read_tariffs, read_tariffs_as,
+    Language, PriceError, PriceRequest, Priced, SessionPrice, amount_text, money, price_request,
 };
 use serde::Serialize;
 use std::io::Write;
@@ -134,45 +133,21 @@ fn price(
     time_zone: Option<&jiff::tz::TimeZone>,
     language: Language,
 ) -> Result<(SessionPrice, bool), PriceError> {
-    let mut result = if args.cdr.is_some() {
-        let cdr = Cdr::from_json(data, true)?;
-        let tariffs = match tariff_bytes {
-            Some(bytes) => tariffs_of(args, bytes, Some(cdr.version))?,
-            None => cdr.tariffs.clone(),
-        };
-        let chosen = pick_tariff(&tariffs, args.tariff_id.as_deref(), Some(&cdr))?;
-        let price = tariff::price_cdr(chosen, &cdr, time_zone)?;
-        (price, chosen.source.has_errors)
-    } else {
-        let session = Session::from_json(data)?;
-        let tariffs = tariffs_of(args, tariff_bytes.unwrap_or_default(), None)?;
-        let chosen = pick_tariff(&tariffs, args.tariff_id.as_deref(), None)?;
-        let price = tariff::price_session(chosen, &session, None, time_zone)?;
-        (price, chosen.source.has_errors)
-    };
-    if language != Language::En {
-        // The explanation in the asked language; the rest of the document does not change.
-        let tariffs = match tariff_bytes {
-            Some(bytes) => tariffs_of(args, bytes, None)?,
-            None => Cdr::from_json(data, true)?.tariffs,
-        };
-        if let Some(t) = tariffs.iter().find(|t| t.id == result.0.tariff_id) {
-            result.0.explanation = explain_tariff(t, language);
-        }
-    }
-    Ok(result)
-}
-
-/// The tariffs of the tariff file, read as `--tariff-version` says.
-fn tariffs_of(
-    args: &PriceArgs,
-    bytes: &[u8],
-    at_least: Option<ocpi_open_data::spec::Version>,
-) -> Result<Vec<ocpi_open_data::model::Tariff>, PriceError> {
-    match args.tariff_version {
-        crate::VersionArg::Fixed(v) => read_tariffs_as(bytes, true, v),
-        crate::VersionArg::Auto => read_tariffs(bytes, true, at_least),
-    }
+    price_request(&PriceRequest {
+        tariff: tariff_bytes,
+        tariff_id: args.tariff_id.as_deref(),
+        tariff_version: match args.tariff_version {
+            crate::VersionArg::Fixed(v) => Some(v),
+            crate::VersionArg::Auto => None,
+        },
+        priced: if args.cdr.is_some() {
+            Priced::Cdr(data)
+        } else {
+            Priced::Session(data)
+        },
+        time_zone,
+        language,
+    })
 }
 
 fn text(out: &mut impl Write, p: &SessionPrice) -> std::io::Result<()> {

@@ -4,9 +4,7 @@
 use crate::Format;
 use crate::input::{self, Input};
 use jiff::civil::Date;
-use ocpi_open_data::model::{Feed, read_feed};
-use ocpi_open_data::validate::{self, FileReport, Kind, Options};
-use ocpi_open_data::views::{Definition, FeedFacts, Places, Report, Status};
+use ocpi_open_data::views::{Definition, FeedFacts, Report, Status, ViewFeed, read_view_feed};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -90,56 +88,9 @@ impl Inputs {
     }
 }
 
-/// What was read: the feed, the places of its EVSEs and connectors, a note per file with errors,
-/// and whether a locations file gave no location at all because of errors (nothing could be
-/// evaluated: the data falls short, exit 1).
-pub struct Read {
-    pub feed: Feed,
-    pub places: Places,
-    pub notes: Vec<String>,
-    pub unreadable: bool,
-}
-
 /// Reads the inputs as one feed: locations files as locations, tariffs files as tariffs.
-pub fn read(inputs: &Inputs) -> Read {
-    let files = inputs.all();
-    let locations: Vec<&str> = files[..inputs.locations].iter().map(|f| f.0).collect();
-    let now = jiff::Timestamp::now();
-    let (reports, feed) = read_feed(&files, |path| Options {
-        kind: Some(if locations.contains(&path) {
-            Kind::Location
-        } else {
-            Kind::Tariff
-        }),
-        label: validate::label_from_path(path),
-        now: Some(now),
-        ..Options::default()
-    });
-    let unreadable = reports[..inputs.locations]
-        .iter()
-        .any(|r| r.items == 0 && r.has_errors());
-    Read {
-        notes: notes(&reports),
-        places: Places::from_reports(&reports),
-        feed,
-        unreadable,
-    }
-}
-
-/// One line per file with errors, for standard error.
-fn notes(reports: &[FileReport<'_>]) -> Vec<String> {
-    reports
-        .iter()
-        .filter(|r| r.has_errors())
-        .map(|r| {
-            format!(
-                "{}: {} of {} item(s) with errors in the data (run `validate` for details)",
-                r.path,
-                r.items - r.items_ok,
-                r.items
-            )
-        })
-        .collect()
+pub fn read(inputs: &Inputs) -> ViewFeed {
+    read_view_feed(&inputs.all(), inputs.locations, jiff::Timestamp::now())
 }
 
 /// Prints the report and returns the exit status: 1 when a requirement fails or is missing, or
@@ -148,7 +99,7 @@ pub fn finish(
     report: &Report,
     definitions: &[Definition],
     format: Format,
-    read: &Read,
+    read: &ViewFeed,
 ) -> Result<ExitCode, String> {
     let mut out = std::io::stdout().lock();
     let written = match format {

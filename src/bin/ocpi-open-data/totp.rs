@@ -3,7 +3,7 @@
 
 use crate::Format;
 use crate::input;
-use ocpi_open_data::totp::{TotpConfig, TotpHeader};
+use ocpi_open_data::totp::{TotpConfig, TotpReport};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -21,21 +21,6 @@ pub struct TotpArgs {
     format: Format,
 }
 
-/// The JSON output (no secret in it).
-#[derive(serde::Serialize)]
-struct Report<'t> {
-    at_ms: i64,
-    slot: u64,
-    validity_seconds: u64,
-    hash_algorithm: &'static str,
-    previous: &'t str,
-    current: &'t str,
-    next: &'t str,
-    remaining_seconds: u64,
-    /// The header line to send: `TOTP: 0 <current>`.
-    header: String,
-}
-
 pub fn run(args: TotpArgs) -> Result<ExitCode, String> {
     let inputs = input::read_all(std::slice::from_ref(&args.config))?;
     let input = inputs.first().ok_or("no configuration was read")?;
@@ -47,36 +32,22 @@ pub fn run(args: TotpArgs) -> Result<ExitCode, String> {
     let at = args
         .at
         .unwrap_or_else(|| jiff::Timestamp::now().as_millisecond());
-    let tokens = totp
-        .tokens(at, None)
+    let report = TotpReport::at(&totp, at)
         .map_err(|e| format!("--at {at}: {e} [{}]\n  help: {}", e.code(), e.hint()))?;
-    let header = TotpHeader::plain(tokens.current.clone()).to_value();
     let mut out = std::io::stdout().lock();
     let written = match args.format {
-        Format::Json => {
-            let doc = Report {
-                at_ms: at,
-                slot: totp.slot(at).unwrap_or(0),
-                validity_seconds: totp.validity_seconds(),
-                hash_algorithm: totp.hash().name(),
-                previous: &tokens.previous,
-                current: &tokens.current,
-                next: &tokens.next,
-                remaining_seconds: tokens.remaining_seconds,
-                header: format!("TOTP: {header}"),
-            };
-            serde_json::to_writer(&mut out, &doc)
-                .map_err(std::io::Error::from)
-                .and_then(|_| writeln!(out))
-        }
+        Format::Json => serde_json::to_writer(&mut out, &report)
+            .map_err(std::io::Error::from)
+            .and_then(|_| writeln!(out)),
         Format::Text => writeln!(
             out,
-            "previous   {}\ncurrent    {}\nnext       {}\nremaining  {} s of {} s\nheader     TOTP: {header}",
-            tokens.previous,
-            tokens.current,
-            tokens.next,
-            tokens.remaining_seconds,
-            totp.validity_seconds()
+            "previous   {}\ncurrent    {}\nnext       {}\nremaining  {} s of {} s\nheader     {}",
+            report.previous,
+            report.current,
+            report.next,
+            report.remaining_seconds,
+            report.validity_seconds,
+            report.header
         ),
     };
     written
