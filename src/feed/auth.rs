@@ -54,7 +54,7 @@ impl std::fmt::Debug for Token {
 pub struct Auth {
     pub token: Option<Token>,
     pub encoding: TokenEncoding,
-    /// Further headers per request (the TOTP header); plugged in by the integrator.
+    /// Further headers per request, computed for each one (the TOTP header).
     pub headers: Option<Arc<dyn HeaderSource>>,
 }
 
